@@ -1,0 +1,7 @@
+namespace Clusterdeck.Core.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
