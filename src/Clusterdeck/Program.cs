@@ -1,1 +1,3 @@
-return 0;
+using Clusterdeck.Cli;
+
+return await ClusterdeckCommandLine.InvokeAsync(args);

@@ -1,0 +1,20 @@
+namespace Clusterdeck.Core.Accounts;
+
+/// <summary>The role rules every adapter shares. Adapters ask; they never decide on their own.</summary>
+public static class AccessRules
+{
+    /// <summary>
+    /// cc-backend's rule for its <c>/api/*</c> routes: a token whose roles are exactly <c>[api]</c>, or
+    /// that holds both <c>admin</c> and <c>api</c>. A session cookie never qualifies.
+    /// </summary>
+    public static bool CanUseCompatibilityApi(Caller caller) =>
+        caller.Method == AuthMethod.Token
+        && caller.HasRole(Role.Api)
+        && (caller.Roles.Count == 1 || caller.HasRole(Role.Admin));
+
+    public static bool CanManageUsers(Caller caller) => caller.HasRole(Role.Admin);
+
+    /// <summary>Admins read every account; everybody reads their own.</summary>
+    public static bool CanReadUser(Caller caller, string username) =>
+        caller.HasRole(Role.Admin) || string.Equals(caller.Username, username, StringComparison.Ordinal);
+}

@@ -1,0 +1,27 @@
+using Clusterdeck.Core;
+using Clusterdeck.Core.Accounts.Ldap;
+using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Storage;
+using Clusterdeck.Data;
+using Microsoft.Extensions.Options;
+
+namespace Clusterdeck.Hosting;
+
+internal static class ClusterdeckServiceCollectionExtensions
+{
+    /// <summary>Everything both the server and the command line need: sections, application services, the database.</summary>
+    public static IServiceCollection AddClusterdeck(this IServiceCollection services, IConfiguration userConfiguration)
+    {
+        services.AddSingleton(new UserConfiguration(userConfiguration));
+        services.AddSection<StorageOptions>(StorageOptions.SectionName);
+        services.AddSection<DatabaseOptions>(DatabaseOptions.SectionName);
+        services.AddSection<AuthOptions>(AuthOptions.SectionName);
+        services.AddSection<LdapOptions>(LdapOptions.SectionName);
+        services.AddSection<ServerOptions>(ServerOptions.SectionName);
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddSingleton<StartupTasks>();
+        services.AddClusterdeckCore();
+        services.AddClusterdeckData();
+        return services;
+    }
+}

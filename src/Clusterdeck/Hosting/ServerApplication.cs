@@ -1,0 +1,99 @@
+using System.Text.Json.Serialization;
+using Clusterdeck.Authentication;
+using Clusterdeck.Core.Authentication;
+using Clusterdeck.Data;
+using Clusterdeck.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Prometheus;
+using Scalar.AspNetCore;
+
+namespace Clusterdeck.Hosting;
+
+/// <summary>Builds the Clusterdeck web server: services, middleware and every endpoint.</summary>
+internal static class ServerApplication
+{
+    public static WebApplication Build(IConfigurationRoot configuration)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        // Our configuration replaces the framework's default sources (appsettings.json, ASPNETCORE_*).
+        // A copy, because the framework writes its own keys (urls, contentRoot) into it.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(configuration.AsEnumerable());
+        ClusterdeckLogging.Configure(builder.Logging, builder.Configuration, LogLevel.Information, toStandardError: false);
+        builder.Services.AddSystemd();
+
+        var server = configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>() ?? new ServerOptions();
+        builder.WebHost.UseUrls([.. server.UrlList]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        var services = builder.Services;
+        services.AddClusterdeck(configuration);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(json =>
+        {
+            // Strict, as cc-backend decodes: a misspelt field is an error, not silently ignored.
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Clusterdeck";
+            document.Info.Description = "Job monitoring, scheduling, cluster state and consoles for HPC and GPU clusters.";
+            return Task.CompletedTask;
+        }));
+
+        AddAuthentication(services);
+        services.AddDataProtection().SetApplicationName("clusterdeck").PersistKeysToDbContext<ClusterdeckDbContext>();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = AuthSchemes.CsrfHeaderName;
+            antiforgery.FormFieldName = AuthSchemes.CsrfFormField;
+            antiforgery.Cookie.Name = "clusterdeck_csrf";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.UseMiddleware<CsrfProtectionMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapMetrics("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Clusterdeck API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapLoginEndpoints();
+        app.MapUserEndpoints();
+        app.MapCcUserEndpoints();
+        return app;
+    }
+
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        services.AddSingleton<SessionCookieEvents>();
+        services.AddAuthentication(AuthSchemes.TokenOrSession)
+            .AddPolicyScheme(AuthSchemes.TokenOrSession, "Token or session", policy =>
+                policy.ForwardDefaultSelector = context => AuthSchemes.ReadToken(context.Request) is null ? AuthSchemes.Session : AuthSchemes.Token)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(AuthSchemes.Token, null)
+            .AddCookie(AuthSchemes.Session, cookie =>
+            {
+                cookie.Cookie.Name = AuthSchemes.SessionCookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = "/login";
+                cookie.ReturnUrlParameter = "redirect";
+                cookie.EventsType = typeof(SessionCookieEvents);
+            });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(AuthSchemes.Session)
+            .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SessionLifetimeSpan);
+        services.AddAuthorization();
+    }
+}

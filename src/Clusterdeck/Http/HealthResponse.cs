@@ -1,0 +1,3 @@
+namespace Clusterdeck.Http;
+
+internal sealed record HealthResponse(string Status, string? Reason);
