@@ -1,0 +1,47 @@
+using Clusterdeck.Core.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Clusterdeck.Core.Accounts.Ldap;
+
+/// <summary>Checks an enabled <c>Ldap</c> section as a whole and reports every problem at once.</summary>
+internal sealed class LdapOptionsValidator : IValidateOptions<LdapOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LdapOptions options)
+    {
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var failures = new List<string>();
+        if (!LdapEndpoint.TryParse(options.Url, out _))
+        {
+            failures.Add("Ldap:url must be an ldap:// or ldaps:// URL with a host.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.UserBase))
+        {
+            failures.Add("Ldap:user_base is required when LDAP is enabled.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.UserBind) || !options.UserBind.Contains("{username}", StringComparison.Ordinal))
+        {
+            failures.Add("Ldap:user_bind must be a DN template containing {username}, e.g. uid={username},ou=people,dc=example,dc=org.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.UsernameAttribute))
+        {
+            failures.Add("Ldap:username_attr must name an attribute (cc-backend's default is gecos).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SyncInterval)
+            && (!GoDuration.TryParse(options.SyncInterval.Trim(), out var interval)
+                || interval < TimeSpan.Zero
+                || interval > LdapSyncService.MaxInterval))
+        {
+            failures.Add($"Ldap:sync_interval '{options.SyncInterval}' must be a Go duration such as 24h or 1h30m, between 0 and 49 days.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
