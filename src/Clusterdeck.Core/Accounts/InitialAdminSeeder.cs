@@ -37,7 +37,7 @@ public sealed partial class InitialAdminSeeder(IUserStore store, IOptions<Storag
         }
 
         var file = Path.Combine(storage.Value.ResolvedDataDirectory, PasswordFileName);
-        await SecretFile.WriteAsync(file, password + "\n", cancellationToken);
+        SecretFile.Write(file, password + "\n", overwrite: true);
         LogInitialAdmin(logger, Username, password, file);
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Clusterdeck.Core.Storage;
 
 namespace Clusterdeck.Core.Authentication;
 
@@ -45,7 +46,7 @@ public static class JwtKeyLoader
         var generated = JwtKeyPair.Generate();
         try
         {
-            if (TryWriteNewFile(dataDirectory, path, FormatAsEnvironment(generated)))
+            if (SecretFile.Write(path, FormatAsEnvironment(generated), overwrite: false))
             {
                 source = JwtKeySource.Generated;
                 return generated;
@@ -121,47 +122,6 @@ public static class JwtKeyLoader
         catch (FormatException exception)
         {
             throw new FormatException($"{path}: {exception.Message}", exception);
-        }
-    }
-
-    /// <summary>Writes the file atomically; returns false if it appeared meanwhile, leaving it untouched.</summary>
-    private static bool TryWriteNewFile(string dataDirectory, string path, string contents)
-    {
-        Directory.CreateDirectory(dataDirectory);
-
-        // Same directory as the target so the final move is a rename within one file system; a crash
-        // leaves at most a stray temporary file, never a truncated key file.
-        var temporaryPath = Path.Combine(dataDirectory, $".{KeyFileName}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Created 0600 rather than chmod-ed later, so the private key is never readable by others.
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temporaryPath, options))
-            {
-                var bytes = Encoding.UTF8.GetBytes(contents);
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            try
-            {
-                // Without overwrite, so two instances starting together cannot replace each other's key.
-                File.Move(temporaryPath, path, overwrite: false);
-                return true;
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                return false;
-            }
-        }
-        finally
-        {
-            File.Delete(temporaryPath);
         }
     }
 }
