@@ -102,6 +102,19 @@ public sealed class LoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Session_UserDeletedMeanwhile_EndsAtNextRequest()
+    {
+        await _server.RunCommandAsync("user", "add", "dora", "--roles", "user", "--password", "dora-secret");
+        using var client = _server.CreateClient();
+        await LoginAsync(client, "dora", "dora-secret");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/session", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+
+        await _server.RunCommandAsync("user", "delete", "dora");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/v1/session", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task PostLogin_SixthAttemptAfterFiveFailures_IsThrottledEvenWithRightPassword()
     {
         using var client = _server.CreateClient();

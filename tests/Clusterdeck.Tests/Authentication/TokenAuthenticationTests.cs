@@ -32,6 +32,21 @@ public sealed class TokenAuthenticationTests : IAsyncLifetime
         Assert.Contains("\"authMethod\":\"token\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ValidateTokenUser_TokenOfDeletedUser_IsRefused()
+    {
+        await using var strict = await ClusterdeckServer.StartAsync(["Auth:ValidateTokenUser=true"]);
+        await strict.RunCommandAsync("user", "add", "gone", "--roles", "api");
+        var token = (await strict.RunCommandAsync("token", "gone")).SingleLine();
+        using var client = strict.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Auth-Token", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v1/session", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+
+        await strict.RunCommandAsync("user", "delete", "gone");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/v1/session", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     public static TheoryData<string> BadTokenKinds => ["unsigned", "hmac", "tampered", "expired", "foreign", "garbage"];
 
     [Theory]

@@ -7,6 +7,9 @@ public static class RepositoryPaths
 
     public static string Docs(string relativePath) => Path.Combine(Root, "docs", relativePath);
 
+    /// <summary>A file of the shared reference material (<c>../shared/reference/</c> beside the checkout).</summary>
+    public static string Reference(string relativePath) => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", relativePath));
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

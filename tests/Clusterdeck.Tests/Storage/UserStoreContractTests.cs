@@ -1,6 +1,7 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Data;
 using Clusterdeck.Hosting;
+using Clusterdeck.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -135,11 +136,24 @@ public abstract class UserStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UserService_OnThisProvider_KeepsCcBackendHashesUsable()
+    public async Task Store_CcBackendPasswordHash_StillVerifiesAfterRoundTrip()
     {
-        // The hash of the cc-backend reference database's user "demo" (password "demo").
-        await Store.AddAsync(Sample("demo") with { AuthSource = AuthSource.Local }, TestContext.Current.CancellationToken);
+        // The user "demo" (password "demo") of cc-backend's reference database, read as it is stored there.
+        string hash;
+        await using (var reference = new Microsoft.Data.Sqlite.SqliteConnection(
+            $"Data Source={RepositoryPaths.Reference("clustercockpit/job-db/job.db")};Mode=ReadOnly"))
+        {
+            await reference.OpenAsync(TestContext.Current.CancellationToken);
+            await using var query = reference.CreateCommand();
+            query.CommandText = "SELECT password FROM hpc_user WHERE username = 'demo'";
+            hash = (string)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        }
+
+        await Store.AddAsync(Sample("demo") with { AuthSource = AuthSource.Local, PasswordHash = hash }, TestContext.Current.CancellationToken);
         var stored = await Store.FindAsync("demo", TestContext.Current.CancellationToken);
-        Assert.True(PasswordHasher.Verify("demo", stored!.PasswordHash));
+
+        Assert.StartsWith("$2a$", stored!.PasswordHash, StringComparison.Ordinal);
+        Assert.True(PasswordHasher.Verify("demo", stored.PasswordHash));
+        Assert.False(PasswordHasher.Verify("Demo", stored.PasswordHash));
     }
 }
