@@ -17,7 +17,6 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        services.AddSingleton<IValidateOptions<LdapOptions>, LdapOptionsValidator>();
 
         services.AddSingleton<UserService>();
         services.AddSingleton<InitialAdminSeeder>();
@@ -29,6 +28,7 @@ public static class CoreServiceCollectionExtensions
             out _));
         services.AddSingleton(sp => new JwtTokenService(sp.GetRequiredService<JwtKeyPair>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessTokenService>();
+        services.AddLdapAccounts();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Clusterdeck.Core.Storage;
 using Clusterdeck.Data.Sqlite;
 using Clusterdeck.Data.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database of the configured provider and the stores built on it. Both providers'
-    /// context factories are registered; only the configured one is ever created.
+    /// context factories are registered; only the configured one is ever created. Every
+    /// <see cref="IInterceptor"/> in the container is applied (the host adds its metrics this way).
     /// </summary>
     public static IServiceCollection AddClusterdeckData(this IServiceCollection services)
     {
@@ -22,12 +24,12 @@ public static class DataServiceCollectionExtensions
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             builder.UseSqlite(DatabaseConnection.SqliteConnectionString(database, storage))
-                .AddInterceptors(new SqliteConnectionSetup(database.BusyTimeout), new DatabaseMetrics("sqlite"));
+                .AddInterceptors([new SqliteConnectionSetup(database.BusyTimeout), .. sp.GetServices<IInterceptor>()]);
         });
         services.AddPooledDbContextFactory<PostgresDbContext>((sp, builder) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            builder.UseNpgsql(database.ConnectionString).AddInterceptors(new DatabaseMetrics("postgres"));
+            builder.UseNpgsql(database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddSingleton(sp => new Lazy<IDbContextFactory<SqliteDbContext>>(sp.GetRequiredService<IDbContextFactory<SqliteDbContext>>));
         services.AddSingleton(sp => new Lazy<IDbContextFactory<PostgresDbContext>>(sp.GetRequiredService<IDbContextFactory<PostgresDbContext>>));
@@ -39,6 +41,4 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IUserStore, EfUserStore>();
         return services;
     }
-
-    public const string MeterName = DatabaseMetrics.MeterName;
 }

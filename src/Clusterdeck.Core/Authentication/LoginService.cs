@@ -31,7 +31,7 @@ public sealed partial class LoginService(
         {
             user = await AuthenticateAsync(username, password, cancellationToken);
         }
-        catch (LdapUnavailableException e)
+        catch (LdapDirectoryException e)
         {
             LogDirectoryUnavailable(logger, e, username);
             return new LoginResult(LoginStatus.DirectoryUnavailable);

@@ -22,6 +22,7 @@ internal static class ClusterdeckCommandLine
             UserCommand.Create(),
             TokenCommand.Create(),
             KeygenCommand.Create(),
+            LdapCommand.Create(),
         };
         root.SetAction(ServeCommand.RunAsync);
         AllowSettingOverrides(root);

@@ -19,7 +19,10 @@ internal static class LdapCommand
 
             using var scope = host.Services.CreateScope();
             var result = await scope.ServiceProvider.GetRequiredService<LdapUserSync>().SyncAsync(cancellationToken);
-            await parseResult.InvocationConfiguration.Output.WriteLineAsync(result.ToString());
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync(
+                $"LDAP sync: {result.Added} added, {result.Updated} updated, {result.Deleted} deleted, {result.Unchanged} unchanged, " +
+                $"{result.Orphaned} kept though gone from the directory (sync_del_old_users is off)" +
+                (result.Conflicts.Count > 0 ? $"; left alone because they are local users: {string.Join(", ", result.Conflicts)}" : ""));
             return 0;
         });
         return new Command("ldap", "LDAP directory") { sync };

@@ -6,6 +6,7 @@ using Clusterdeck.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
@@ -31,6 +32,7 @@ internal static class ServerApplication
 
         var services = builder.Services;
         services.AddClusterdeck(configuration);
+        services.AddSingleton<IInterceptor, DatabaseCommandMetrics>();
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);

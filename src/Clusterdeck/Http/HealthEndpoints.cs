@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Clusterdeck.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clusterdeck.Http;
 

@@ -29,7 +29,7 @@ public sealed class ConfigurationTests : IDisposable
         string[] expected =
         [
             "Database:ConnectionString", "Auth:TokenLifetime", "Auth:MaxFailedLogins", "SessionLifetyme",
-            "Ldap:url", "Ldap:user_base", "Ldap:search_dn", "Ldap:user_bind", "Server:Urls", "Databse: unknown section",
+            "Ldap:url", "Ldap:user_base", "Ldap:user_bind", "Server:Urls", "Databse: unknown section",
         ];
         foreach (var key in expected)
         {

@@ -109,14 +109,20 @@ public sealed class CcUserEndpointsTests : IAsyncLifetime
     {
         var created = await _client.PostAsync(new Uri("/api/users/", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["username"] = "frank", ["password"] = "pw-frank", ["role"] = "user", ["name"] = "Frank", ["email"] = "frank@example.org",
+            ["username"] = "frank",
+            ["password"] = "pw-frank",
+            ["role"] = "user",
+            ["name"] = "Frank",
+            ["email"] = "frank@example.org",
         }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal("User frank successfully created!\n", await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         var duplicate = await _client.PostAsync(new Uri("/api/users/", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["username"] = "frank", ["password"] = "pw-frank", ["role"] = "user",
+            ["username"] = "frank",
+            ["password"] = "pw-frank",
+            ["role"] = "user",
         }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, duplicate.StatusCode);
 
@@ -130,7 +136,9 @@ public sealed class CcUserEndpointsTests : IAsyncLifetime
     {
         var response = await _client.PostAsync(new Uri("/api/users/", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["username"] = "gina", ["password"] = "pw-gina", ["role"] = "manager",
+            ["username"] = "gina",
+            ["password"] = "pw-gina",
+            ["role"] = "manager",
         }), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

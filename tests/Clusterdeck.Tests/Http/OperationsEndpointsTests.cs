@@ -57,7 +57,7 @@ public sealed class OperationsEndpointsTests : IAsyncLifetime
         var metrics = await _client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Contains("http_request_duration_seconds", metrics, StringComparison.Ordinal);
-        Assert.Contains("clusterdeck_data_db_command_duration_count{provider=\"sqlite\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("clusterdeck_db_command_duration_seconds_count{provider=\"sqlite\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("microsoft_entityframeworkcore_queries", metrics, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Data;
 using Clusterdeck.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,11 @@ public abstract class UserStoreContractTests : IAsyncLifetime
         await _services.GetRequiredService<StartupTasks>().PrepareDatabaseAsync(TestContext.Current.CancellationToken);
     }
 
-    public virtual async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public virtual async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static UserAccount Sample(string username) => new()
     {

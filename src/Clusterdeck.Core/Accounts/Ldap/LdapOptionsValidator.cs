@@ -3,34 +3,30 @@ using Microsoft.Extensions.Options;
 
 namespace Clusterdeck.Core.Accounts.Ldap;
 
+/// <summary>Checks an enabled <c>Ldap</c> section as a whole and reports every problem at once.</summary>
 internal sealed class LdapOptionsValidator : IValidateOptions<LdapOptions>
 {
     public ValidateOptionsResult Validate(string? name, LdapOptions options)
     {
-        var failures = new OptionsFailures(LdapOptions.SectionName);
         if (!options.Enabled)
         {
-            return failures.ToResult();
+            return ValidateOptionsResult.Skip;
         }
 
-        if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || (url.Scheme != "ldap" && url.Scheme != "ldaps"))
+        var failures = new OptionsFailures(LdapOptions.SectionName);
+        if (!LdapEndpoint.TryParse(options.Url, out _))
         {
-            failures.Add("url", $"'{options.Url}' is not an ldap:// or ldaps:// URL");
+            failures.Add("url", $"'{options.Url}' is not an ldap:// or ldaps:// URL with a host");
         }
 
         if (string.IsNullOrWhiteSpace(options.UserBase))
         {
-            failures.Add("user_base", "is required when ldap url is set");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.SearchDn))
-        {
-            failures.Add("search_dn", "is required when ldap url is set");
+            failures.Add("user_base", "is required when LDAP is enabled");
         }
 
         if (string.IsNullOrWhiteSpace(options.UserBind) || !options.UserBind.Contains("{username}", StringComparison.Ordinal))
         {
-            failures.Add("user_bind", "is required and must contain {username}, e.g. uid={username},ou=people,dc=example,dc=org");
+            failures.Add("user_bind", "must be a DN template containing {username}, e.g. uid={username},ou=people,dc=example,dc=org");
         }
 
         if (string.IsNullOrWhiteSpace(options.UserFilter) || !options.UserFilter.TrimStart().StartsWith('('))
@@ -38,10 +34,17 @@ internal sealed class LdapOptionsValidator : IValidateOptions<LdapOptions>
             failures.Add("user_filter", $"'{options.UserFilter}' is not an LDAP filter (it must start with '(')");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.SyncInterval) && options.SyncInterval != "0"
-            && !DurationText.TryParse(options.SyncInterval, out _))
+        if (string.IsNullOrWhiteSpace(options.UsernameAttribute))
         {
-            failures.Add("sync_interval", $"'{options.SyncInterval}' is not a duration (examples: 30m, 24h)");
+            failures.Add("username_attr", "must name an attribute (cc-backend's default is gecos)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SyncInterval)
+            && (!GoDuration.TryParse(options.SyncInterval.Trim(), out var interval)
+                || interval < TimeSpan.Zero
+                || interval > LdapSyncService.MaxInterval))
+        {
+            failures.Add("sync_interval", $"'{options.SyncInterval}' must be a Go duration such as 24h or 1h30m, between 0 and 49 days");
         }
 
         return failures.ToResult();

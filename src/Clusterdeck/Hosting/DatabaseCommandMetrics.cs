@@ -1,27 +1,25 @@
 using System.Data.Common;
-using System.Diagnostics.Metrics;
+using Clusterdeck.Core.Storage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Prometheus;
 
-namespace Clusterdeck.Data;
+namespace Clusterdeck.Hosting;
 
-/// <summary>
-/// Database figures for <c>/metrics</c>: duration of every command and count of failed ones, by
-/// provider. Published through a <see cref="Meter"/>; the host exports every meter to Prometheus
-/// (as <c>clusterdeck_data_db_command_duration</c>, beside EF Core's own <c>microsoft_entityframeworkcore_*</c>).
-/// </summary>
-internal sealed class DatabaseMetrics : DbCommandInterceptor
+/// <summary>Database figures for <c>/metrics</c>: duration of every command and count of failed ones, by provider.</summary>
+internal sealed class DatabaseCommandMetrics(IOptions<DatabaseOptions> options) : DbCommandInterceptor
 {
-    public const string MeterName = "Clusterdeck.Data";
+    private static readonly Histogram Duration = Metrics.CreateHistogram(
+        "clusterdeck_db_command_duration_seconds", "Duration of database commands", new HistogramConfiguration
+        {
+            LabelNames = ["provider"],
+            Buckets = Histogram.ExponentialBuckets(0.0001, 4, 10), // 0.1 ms .. 26 s
+        });
 
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
-        "db.command.duration", "s", "Duration of database commands");
-    private static readonly Counter<long> Failures = Meter.CreateCounter<long>(
-        "db.command.failures", description: "Database commands that failed");
+    private static readonly Counter Failures = Metrics.CreateCounter(
+        "clusterdeck_db_command_failures_total", "Database commands that failed", "provider");
 
-    private readonly KeyValuePair<string, object?> _provider;
-
-    public DatabaseMetrics(string provider) => _provider = new("provider", provider);
+    private readonly string _provider = options.Value.Provider.ToString().ToLowerInvariant();
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
         Record(eventData, result);
@@ -41,17 +39,17 @@ internal sealed class DatabaseMetrics : DbCommandInterceptor
     public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Record(eventData, result));
 
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failures.Add(1, _provider);
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failures.WithLabels(_provider).Inc();
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Failures.Add(1, _provider);
+        Failures.WithLabels(_provider).Inc();
         return Task.CompletedTask;
     }
 
     private T Record<T>(CommandExecutedEventData eventData, T result)
     {
-        Duration.Record(eventData.Duration.TotalSeconds, _provider);
+        Duration.WithLabels(_provider).Observe(eventData.Duration.TotalSeconds);
         return result;
     }
 }
