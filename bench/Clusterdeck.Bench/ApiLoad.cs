@@ -18,6 +18,7 @@ internal static class ApiLoad
         options.ThrowOnUnknown();
 
         Console.WriteLine(MachineInfo.Describe());
+        Console.WriteLine($"before: {MachineInfo.LoadAverage()}");
         using var data = new TempDirectory();
         await using var server = ServerProcess.Start(serverDll, data.Path, new Dictionary<string, string>(), []);
         using var probe = new HttpClient();
@@ -46,6 +47,7 @@ internal static class ApiLoad
             }
         }
 
+        Console.WriteLine($"after: {MachineInfo.LoadAverage()}");
         return allOk ? 0 : 1;
     }
 }

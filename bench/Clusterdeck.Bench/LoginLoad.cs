@@ -18,6 +18,7 @@ internal static class LoginLoad
         options.ThrowOnUnknown();
 
         Console.WriteLine(MachineInfo.Describe());
+        Console.WriteLine($"before: {MachineInfo.LoadAverage()}");
         using var data = new TempDirectory();
         await using var server = ServerProcess.Start(serverDll, data.Path, new Dictionary<string, string>(), []);
         using var probe = new HttpClient();
@@ -43,6 +44,7 @@ internal static class LoginLoad
             }
         }
 
+        Console.WriteLine($"after: {MachineInfo.LoadAverage()}");
         return allSucceeded ? 0 : 1;
     }
 }

@@ -13,6 +13,10 @@ internal static class MachineInfo
             + $"{RuntimeInformation.FrameworkDescription}, server GC in this process: {System.Runtime.GCSettings.IsServerGC}";
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages: well above 0 before a run means something else shares the CPUs.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average: " + string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average: unknown";
+
     private static string? ReadField(string file, string key)
     {
         if (!File.Exists(file))

@@ -36,10 +36,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     public IReadOnlyCollection<OutputLine> Output => _output;
 
     /// <summary>User plus system CPU time the server has used so far.</summary>
+    /// <exception cref="BenchmarkFailedException">The server is no longer running.</exception>
     public TimeSpan CpuTime
     {
         get
         {
+            ThrowIfExited("during the benchmark");
             _process.Refresh();
             return _process.TotalProcessorTime;
         }
@@ -82,10 +84,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         while (true)
         {
             var attemptStarted = Clock.Elapsed;
-            if (_process.HasExited)
-            {
-                throw new BenchmarkFailedException($"the server exited with code {_process.ExitCode} before it was ready:{Environment.NewLine}{OutputTail()}");
-            }
+            ThrowIfExited("before it was ready");
 
             if (attemptStarted > timeout)
             {
@@ -153,6 +152,15 @@ internal sealed class ServerProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void ThrowIfExited(string when)
+    {
+        if (_process.HasExited)
+        {
+            // 137 or 143 without output usually means something outside the benchmark killed the server.
+            throw new BenchmarkFailedException($"the server exited with code {_process.ExitCode} {when}:{Environment.NewLine}{OutputTail()}");
+        }
     }
 
     private void Keep(string? line)

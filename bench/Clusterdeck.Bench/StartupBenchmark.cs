@@ -26,6 +26,7 @@ internal static class StartupBenchmark
         options.ThrowOnUnknown();
 
         Console.WriteLine(MachineInfo.Describe());
+        Console.WriteLine($"before: {MachineInfo.LoadAverage()}");
         Console.WriteLine($"server: {serverDll}");
         Console.WriteLine($"environment: {(environment.Count == 0 ? "(none)" : string.Join(" ", environment.Select(e => $"{e.Key}={e.Value}")))}");
 
@@ -57,6 +58,7 @@ internal static class StartupBenchmark
         AppendRow(table, "warm (existing data dir)", warm, withTarget: true);
         AppendRow(table, "baseline: `clusterdeck --version` to exit", baseline, withTarget: false);
         Console.WriteLine(table);
+        Console.WriteLine($"after: {MachineInfo.LoadAverage()}");
         return 0;
     }
 
