@@ -1,1 +1,52 @@
-return 0;
+using BenchmarkDotNet.Running;
+using Clusterdeck.Bench;
+
+// Benchmarks are run by hand (see docs/performance.md), never by ./test.sh.
+const string Usage = """
+    usage: dotnet run -c Release --project bench/Clusterdeck.Bench -- <benchmark> [options]
+
+      startup [--runs N] [--server DLL] [--env NAME=VALUE]... [--trace [--trace-level LEVEL]]
+          Time from process start to /readyz answering 200, first start (empty data dir) and warm start.
+          --trace prints one first and one warm start's log lines with their arrival time instead.
+      login [--seconds S] [--warmup S] [--concurrency C] [--server DLL]
+          POST /login with correct credentials from C clients; reports requests/s, latency and status codes.
+      api [--seconds S] [--warmup S] [--concurrency C] [--server DLL]
+          GET /api/users/ with an admin API token from C clients.
+      micro [BenchmarkDotNet arguments]
+          In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
+    """;
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+if (args[0] == "micro")
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(TokenBenchmarks).Assembly).Run(args[1..]);
+    return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
+}
+
+try
+{
+    var options = new BenchArguments(args[1..]);
+    switch (args[0])
+    {
+        case "startup":
+            return await StartupBenchmark.RunAsync(options);
+        case "login":
+            return await LoginLoad.RunAsync(options);
+        case "api":
+            return await ApiLoad.RunAsync(options);
+        default:
+            Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+catch (BenchmarkFailedException e)
+{
+    Console.Error.WriteLine($"benchmark failed: {e.Message}");
+    return 1;
+}
