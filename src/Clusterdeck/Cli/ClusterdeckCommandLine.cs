@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.CommandLine;
 using Clusterdeck.Core.Errors;
 using Clusterdeck.Hosting;
@@ -82,6 +83,25 @@ internal static class ClusterdeckCommandLine
             await error.WriteLineAsync($"clusterdeck: {e.Message}");
             return e is CommandLineException ? 2 : 1;
         }
+        catch (Exception e) when (DatabaseFailure(e) is { } database)
+        {
+            // EF wraps driver errors ("likely due to a transient failure"); the driver's message says what is wrong.
+            await error.WriteLineAsync($"clusterdeck: database error: {database.Message}");
+            return 1;
+        }
+    }
+
+    private static DbException? DatabaseFailure(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is DbException database)
+            {
+                return database;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Every command accepts <c>--Section:Key=Value</c> settings, checked in <see cref="GlobalOptions.Inputs"/>.</summary>

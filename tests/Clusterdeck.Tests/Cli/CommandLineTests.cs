@@ -52,6 +52,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task UserList_DatabaseUnreachable_PrintsOneLineReason()
+    {
+        var result = await RunAsync("user", "list", "--Database:Provider=postgres", "--Database:ConnectionString=Host=127.0.0.1;Port=1;Database=none;Timeout=2");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("clusterdeck: database error:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:1", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keygen_PrintsKeysInCcBackendFormat()
     {
         var result = await CommandResult.RunAsync("keygen");
