@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.CommandLine;
+using System.Data.Common;
 using Clusterdeck.Core.Errors;
 using Clusterdeck.Hosting;
 
