@@ -1,4 +1,3 @@
-using System.Globalization;
 using Clusterdeck.Core.Accounts;
 
 namespace Clusterdeck.Bench;
@@ -9,45 +8,17 @@ namespace Clusterdeck.Bench;
 /// </summary>
 internal static class ApiLoad
 {
-    public static async Task<int> RunAsync(BenchArguments options)
-    {
-        var seconds = options.Int("--seconds", 10, 1, 300);
-        var warmup = options.Int("--warmup", 2, 0, 60);
-        var levels = options.IntList("--concurrency", 4, 1, 256);
-        var serverDll = ClusterdeckCli.ResolveServerDll(options.String("--server"));
-        options.ThrowOnUnknown();
-
-        Console.WriteLine(MachineInfo.Describe());
-        Console.WriteLine($"before: {MachineInfo.LoadAverage()}");
-        using var data = new TempDirectory();
-        await using var server = ServerProcess.Start(serverDll, data.Path, new Dictionary<string, string>(), []);
-        using var probe = new HttpClient();
-        await server.WaitUntilReadyAsync(probe, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(60));
-        var output = await ClusterdeckCli.RunAsync(serverDll, "token", InitialAdminSeeder.Username, "--data-dir", data.Path);
-        var token = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
-            ?? throw new BenchmarkFailedException("'clusterdeck token' printed nothing");
-
-        var allOk = true;
-        foreach (var concurrency in levels)
+    public static Task<int> RunAsync(BenchArguments options) =>
+        HttpScenario.RunAsync(options, defaultConcurrency: 4, expectedStatus: 200, async (serverDll, dataDirectory) =>
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"GET /api/users/ with an admin token, {concurrency} client(s), {warmup} s warm-up, {seconds} s measured"));
-            var result = await HttpLoad.RunAsync(server, concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), () =>
+            var output = await ClusterdeckCli.RunAsync(serverDll, "token", InitialAdminSeeder.Username, "--data-dir", dataDirectory);
+            var token = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
+                ?? throw new BenchmarkFailedException("'clusterdeck token' printed nothing");
+            return ("GET /api/users/ with an admin token", () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Get, "api/users/");
                 request.Headers.Add("X-Auth-Token", token);
                 return request;
             });
-            Console.WriteLine(result.ToMarkdown());
-            if (!result.OnlyStatus(200))
-            {
-                Console.Error.WriteLine("not every request answered 200: the numbers above do not measure the API");
-                Console.Error.WriteLine($"last server output:{Environment.NewLine}{server.OutputTail(10)}");
-                allOk = false;
-            }
-        }
-
-        Console.WriteLine($"after: {MachineInfo.LoadAverage()}");
-        return allOk ? 0 : 1;
-    }
+        });
 }
