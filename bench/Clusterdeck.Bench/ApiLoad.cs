@@ -19,6 +19,7 @@ internal static class ApiLoad
                 var request = new HttpRequestMessage(HttpMethod.Get, "api/users/");
                 request.Headers.Add("X-Auth-Token", token);
                 return request;
-            });
+            }
+            );
         });
 }
