@@ -42,12 +42,7 @@ internal static class ServerApplication
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Clusterdeck";
-            document.Info.Description = "Job monitoring, scheduling, cluster state and consoles for HPC and GPU clusters.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentSetup>());
 
         AddAuthentication(services);
         services.AddDataProtection().SetApplicationName("clusterdeck").PersistKeysToDbContext<ClusterdeckDbContext>();
