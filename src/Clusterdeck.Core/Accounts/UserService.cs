@@ -199,7 +199,7 @@ public sealed partial class UserService(IUserStore store, ILogger<UserService> l
         }
     }
 
-    internal static void ValidateUsername(string? username)
+    private static void ValidateUsername(string? username)
     {
         if (string.IsNullOrEmpty(username) || username.Length > MaxUsernameLength)
         {

@@ -83,13 +83,7 @@ public sealed partial class LoginService(
             return null;
         }
 
-        var user = new UserAccount
-        {
-            Username = entry.Username,
-            Name = entry.Name,
-            Roles = [Role.User],
-            AuthSource = AuthSource.Ldap,
-        };
+        var user = entry.ToNewAccount();
         if (!await store.AddAsync(user, cancellationToken))
         {
             // Added concurrently (a parallel login or a sync); use what is stored.

@@ -1,4 +1,5 @@
 using Clusterdeck.Cli;
+using Clusterdeck.Hosting;
 using Clusterdeck.Tests.Infrastructure;
 
 namespace Clusterdeck.Tests.Hosting;
@@ -78,6 +79,28 @@ public sealed class ConfigurationTests : IDisposable
 
     [Fact]
     public async Task EnvironmentVariable_OverridesFileAndCommandLineOverridesBoth()
+    {
+        // A key of its own in the Logging section, so the variable cannot change servers of other tests in this process.
+        const string Key = "Logging:LogLevel:Clusterdeck.Tests.LayerProbe";
+        var file = Path.Combine(_directory.FullName, "layers.json");
+        await File.WriteAllTextAsync(file, """{ "Logging": { "LogLevel": { "Clusterdeck.Tests.LayerProbe": "Error" } } }""", TestContext.Current.CancellationToken);
+        Environment.SetEnvironmentVariable("CLUSTERDECK__Logging__LogLevel__Clusterdeck.Tests.LayerProbe", "Warning");
+        try
+        {
+            var fileAndEnvironment = ClusterdeckConfiguration.Build(new ConfigurationInputs(file));
+            var withCommandLine = ClusterdeckConfiguration.Build(new ConfigurationInputs(file, Overrides: [$"--{Key}=Debug"]));
+
+            Assert.Equal("Warning", fileAndEnvironment[Key]);
+            Assert.Equal("Debug", withCommandLine[Key]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CLUSTERDECK__Logging__LogLevel__Clusterdeck.Tests.LayerProbe", null);
+        }
+    }
+
+    [Fact]
+    public async Task CommandLineSetting_OverridesInvalidValueFromFile()
     {
         var file = Path.Combine(_directory.FullName, "layered.json");
         await File.WriteAllTextAsync(file, """{ "Auth": { "MaxFailedLogins": 0 } }""", TestContext.Current.CancellationToken);

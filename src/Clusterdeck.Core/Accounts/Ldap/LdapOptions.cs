@@ -1,3 +1,4 @@
+using Clusterdeck.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Clusterdeck.Core.Accounts.Ldap;
@@ -49,4 +50,18 @@ public sealed class LdapOptions
     public bool SyncUserOnLogin { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
+
+    /// <summary>The longest wait a timer can do (about 49.7 days), and so the longest sync interval.</summary>
+    public static readonly TimeSpan MaxSyncInterval = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>
+    /// Reads <see cref="SyncInterval"/>: true with the interval when it is a Go duration between 0 and
+    /// <see cref="MaxSyncInterval"/>, or empty (then zero: no periodic sync); false when it is invalid.
+    /// </summary>
+    public bool TryGetSyncInterval(out TimeSpan interval)
+    {
+        interval = TimeSpan.Zero;
+        return string.IsNullOrWhiteSpace(SyncInterval)
+            || (GoDuration.TryParse(SyncInterval.Trim(), out interval) && interval >= TimeSpan.Zero && interval <= MaxSyncInterval);
+    }
 }

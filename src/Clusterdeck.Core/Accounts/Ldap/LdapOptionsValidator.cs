@@ -29,20 +29,12 @@ internal sealed class LdapOptionsValidator : IValidateOptions<LdapOptions>
             failures.Add("user_bind", "must be a DN template containing {username}, e.g. uid={username},ou=people,dc=example,dc=org");
         }
 
-        if (string.IsNullOrWhiteSpace(options.UserFilter) || !options.UserFilter.TrimStart().StartsWith('('))
-        {
-            failures.Add("user_filter", $"'{options.UserFilter}' is not an LDAP filter (it must start with '(')");
-        }
-
         if (string.IsNullOrWhiteSpace(options.UsernameAttribute))
         {
             failures.Add("username_attr", "must name an attribute (cc-backend's default is gecos)");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.SyncInterval)
-            && (!GoDuration.TryParse(options.SyncInterval.Trim(), out var interval)
-                || interval < TimeSpan.Zero
-                || interval > LdapSyncService.MaxInterval))
+        if (!options.TryGetSyncInterval(out _))
         {
             failures.Add("sync_interval", $"'{options.SyncInterval}' must be a Go duration such as 24h or 1h30m, between 0 and 49 days");
         }

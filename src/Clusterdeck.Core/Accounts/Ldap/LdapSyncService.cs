@@ -1,4 +1,3 @@
-using Clusterdeck.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,21 +20,19 @@ public sealed partial class LdapSyncService(
     TimeProvider timeProvider,
     ILogger<LdapSyncService> logger) : BackgroundService
 {
-    /// <summary>The longest interval a timer can wait (about 49.7 days).</summary>
-    public static readonly TimeSpan MaxInterval = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled || string.IsNullOrWhiteSpace(settings.SyncInterval))
+        if (!settings.Enabled)
         {
             LogDisabled();
             return;
         }
 
-        if (!GoDuration.TryParse(settings.SyncInterval.Trim(), out var interval) || interval < TimeSpan.Zero || interval > MaxInterval)
+        if (!settings.TryGetSyncInterval(out var interval))
         {
-            LogInvalidInterval(settings.SyncInterval);
+            LogInvalidInterval(settings.SyncInterval!);
             return;
         }
 

@@ -49,7 +49,7 @@ public sealed partial class LdapUserSync(
             stored.TryGetValue(entry.Username, out var existing);
             if (existing is null)
             {
-                if (await users.AddAsync(NewLdapUser(entry), cancellationToken))
+                if (await users.AddAsync(entry.ToNewAccount(), cancellationToken))
                 {
                     added++;
                     continue;
@@ -99,16 +99,6 @@ public sealed partial class LdapUserSync(
 
         return new LdapSyncResult(added, updated, deleted, unchanged, orphaned, conflicts);
     }
-
-    private static UserAccount NewLdapUser(LdapUser entry) => new()
-    {
-        Username = entry.Username,
-        Name = entry.Name,
-        Roles = [Role.User],
-        Projects = [],
-        AuthSource = AuthSource.Ldap,
-        PasswordHash = null,
-    };
 
     [LoggerMessage(EventId = 2121, Level = LogLevel.Warning,
         Message = "LDAP user {Username} is not synced: a user with that name already exists with auth source {AuthSource}")]
