@@ -1,0 +1,40 @@
+using Clusterdeck.Core.Jobs.Queries;
+
+namespace Clusterdeck.Core.Jobs;
+
+/// <summary>
+/// The job table. Implementations must make a job visible to every query as soon as <see cref="AddAsync"/>
+/// returns (no delayed cache table), and must treat (cluster, jobId, startTime) as unique.
+/// </summary>
+public interface IJobStore
+{
+    /// <summary>Stores a new job and returns its database id. Throws <c>ConflictException</c> when (cluster, jobId, startTime) exists.</summary>
+    Task<long> AddAsync(Job job, CancellationToken cancellationToken);
+
+    /// <summary>Stores many jobs in as few transactions as possible; jobs whose key exists are skipped. Returns how many were added.</summary>
+    Task<int> AddManyAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken);
+
+    /// <summary>The job with its tags, or null.</summary>
+    Task<Job?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The job with the newest start time matching jobId and, when given, cluster and startTime.</summary>
+    Task<Job?> FindAsync(long jobId, string? cluster, long? startTime, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the stored row of <c>job.Id</c> (state, duration, metadata, footprint, ...). False when it is gone.</summary>
+    Task<bool> UpdateAsync(Job job, CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Deletes jobs that started before <paramref name="startTime"/> (Unix seconds); with <paramref name="omitTagged"/>, tagged jobs stay.</summary>
+    Task<int> DeleteStartedBeforeAsync(long startTime, bool omitTagged, CancellationToken cancellationToken);
+
+    /// <summary>Removes every job and job-tag row (the archive rebuild starts from an empty table).</summary>
+    Task ClearAsync(CancellationToken cancellationToken);
+
+    Task<JobPage> QueryAsync(JobQuery query, JobVisibility visibility, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JobGroupStatistics>> StatisticsAsync(JobStatisticsQuery query, JobVisibility visibility, CancellationToken cancellationToken);
+
+    /// <summary>Per cluster, the hostnames of jobs running at <paramref name="timestamp"/> (Unix seconds).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UsedNodesAsync(long timestamp, CancellationToken cancellationToken);
+}
