@@ -48,14 +48,17 @@ public sealed record Job
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int NumAcc { get; init; }
 
-    /// <summary><c>none</c>, <c>single_user</c> or <c>multi_user</c> (see <see cref="SharedModes"/>).</summary>
+    /// <summary><c>none</c> (the default, as in cc-backend's start_job), <c>single_user</c> or <c>multi_user</c>.</summary>
     [JsonPropertyName("shared")]
-    public string Shared { get; init; } = "";
+    public string Shared { get; init; } = SharedModes.None;
 
-    /// <summary>0 disabled, 1 running or archiving, 2 archiving failed, 3 archived (see <see cref="MonitoringStatus"/>).</summary>
+    /// <summary>
+    /// 0 disabled, 1 running or archiving, 2 archiving failed, 3 archived (see <see cref="Jobs.MonitoringStatus"/>).
+    /// Defaults to 1 as cc-backend's start_job does when the field is absent.
+    /// </summary>
     [JsonPropertyName("monitoringStatus")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public int MonitoringStatus { get; init; }
+    public int MonitoringStatus { get; init; } = Jobs.MonitoringStatus.RunningOrArchiving;
 
     [JsonPropertyName("smt")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]

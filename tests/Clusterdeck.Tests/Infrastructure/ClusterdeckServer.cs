@@ -15,7 +15,7 @@ namespace Clusterdeck.Tests.Infrastructure;
 public sealed class ClusterdeckServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly bool _ownsDirectory;
+    private bool _ownsDirectory;
 
     private ClusterdeckServer(WebApplication app, string dataDirectory, IReadOnlyList<string> settings, bool ownsDirectory)
     {
@@ -36,11 +36,16 @@ public sealed class ClusterdeckServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a server. <paramref name="settings"/> are <c>Section:Key=Value</c> pairs.</summary>
-    public static async Task<ClusterdeckServer> StartAsync(IEnumerable<string>? settings = null, string? dataDirectory = null)
+    /// <summary>
+    /// Starts a server. <paramref name="settings"/> are <c>Section:Key=Value</c> pairs; <paramref name="prepare"/> runs on
+    /// the data directory before the server starts (to put clusters into its archive, say).
+    /// </summary>
+    public static async Task<ClusterdeckServer> StartAsync(
+        IEnumerable<string>? settings = null, string? dataDirectory = null, Action<string>? prepare = null)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("clusterdeck-test-").FullName;
+        prepare?.Invoke(dataDirectory);
         string[] all =
         [
             $"--Storage:DataDirectory={dataDirectory}",
@@ -74,6 +79,16 @@ public sealed class ClusterdeckServer : IAsyncDisposable
     public string InitialAdminPassword => File.ReadAllText(Path.Combine(DataDirectory, InitialAdminSeeder.PasswordFileName)).Trim();
 
     public async Task<string> AdminTokenAsync() => (await RunCommandAsync("token", InitialAdminSeeder.Username)).SingleLine();
+
+    /// <summary>Stops this server and starts a new one on the same data directory and settings; the new one takes over the directory.</summary>
+    public async Task<ClusterdeckServer> RestartAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        var restarted = await StartAsync(Settings, DataDirectory);
+        restarted._ownsDirectory = _ownsDirectory;
+        return restarted;
+    }
 
     public async ValueTask DisposeAsync()
     {

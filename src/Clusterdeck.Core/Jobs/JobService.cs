@@ -1,0 +1,281 @@
+using Clusterdeck.Core.Accounts;
+using Clusterdeck.Core.Clusters;
+using Clusterdeck.Core.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Clusterdeck.Core.Jobs;
+
+/// <summary>
+/// The job lifecycle as batch-system adapters drive it (cc-backend's start_job, stop_job, edit_meta,
+/// delete_job): validation, subcluster assignment, duplicate detection and the state transition from
+/// running to a final state. Reads go through <see cref="JobQueryService"/>.
+/// </summary>
+public sealed partial class JobService(
+    IJobStore store,
+    IClusterCatalog clusters,
+    TagService tags,
+    ILogger<JobService> logger)
+{
+    /// <summary>A job with the same jobId on the same cluster that started less than this earlier is a duplicate (cc-backend's rule).</summary>
+    public const long DuplicateWindowSeconds = 86400;
+
+    // The duplicate check and the insert must not interleave for the same (cluster, jobId). Striped locks keep
+    // unrelated starts parallel. Across replicas, the unique key (cluster, jobId, startTime) still holds.
+    private readonly SemaphoreSlim[] _startLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>Records a job that started; it is visible to every query when this returns.</summary>
+    public async Task<Job> StartAsync(Caller caller, Job request, CancellationToken cancellationToken)
+    {
+        RequireReporter(caller);
+        var job = Validate(request with { Id = null, State = JobStates.Running });
+
+        var startLock = _startLocks[(int)((uint)HashCode.Combine(job.Cluster, job.JobId) % (uint)_startLocks.Length)];
+        await startLock.WaitAsync(cancellationToken);
+        long id;
+        try
+        {
+            // The newest job with this jobId decides: anything that started later than a day before is a duplicate.
+            var newest = await store.FindAsync(job.JobId, job.Cluster, null, cancellationToken);
+            if (newest is not null && job.StartTime - newest.StartTime < DuplicateWindowSeconds)
+            {
+                throw new ConflictException(
+                    $"a job with that jobId, cluster and startTime already exists: dbid: {newest.Id}, jobid: {newest.JobId}");
+            }
+
+            // Acknowledged from here on: the store commits before returning.
+            id = await store.AddAsync(job with { Tags = null }, cancellationToken);
+        }
+        finally
+        {
+            startLock.Release();
+        }
+
+        foreach (var tag in request.Tags ?? [])
+        {
+            await tags.AttachOrCreateAsync(caller, id, tag.Type, tag.Name, tag.Scope, cancellationToken);
+        }
+
+        LogStarted(id, job.Cluster, job.JobId, job.User, job.StartTime);
+        return job with { Id = id };
+    }
+
+    /// <summary>Stops the newest running job matching the request's jobId (and cluster and start time when given).</summary>
+    public async Task<Job> StopAsync(Caller caller, StopJobRequest request, CancellationToken cancellationToken)
+    {
+        RequireReporter(caller);
+        if (request.JobId is not { } jobId)
+        {
+            throw new InvalidInputException("the field 'jobId' is required");
+        }
+
+        var job = await store.FindAsync(jobId, request.Cluster, request.StartTime, cancellationToken)
+            ?? throw new NotFoundException($"finding job failed: no job with jobId {jobId}{Describe(request.Cluster, request.StartTime)}");
+        return await StopAsync(job, request, cancellationToken);
+    }
+
+    /// <summary>cc-backend's older stop_job/{id}: the job is named by its database id.</summary>
+    public async Task<Job> StopByIdAsync(Caller caller, long id, StopJobRequest request, CancellationToken cancellationToken)
+    {
+        RequireReporter(caller);
+        var job = await store.GetAsync(id, cancellationToken)
+            ?? throw new NotFoundException($"finding job failed: no job with id {id}");
+        return await StopAsync(job, request, cancellationToken);
+    }
+
+    /// <summary>Sets one metadata key of the job with this database id and returns the updated job.</summary>
+    public async Task<Job> EditMetadataAsync(Caller caller, long id, string key, string value, CancellationToken cancellationToken)
+    {
+        RequireReporter(caller);
+        var job = await store.GetAsync(id, cancellationToken)
+            ?? throw new NotFoundException($"finding job failed: no job with id {id}");
+        return await EditMetadataAsync(job, key, value, cancellationToken);
+    }
+
+    /// <summary>Sets one metadata key of the newest job matching <paramref name="key"/>.</summary>
+    public async Task<Job> EditMetadataAsync(Caller caller, JobKey key, string metaKey, string value, CancellationToken cancellationToken)
+    {
+        RequireReporter(caller);
+        var job = await FindAsync(key, cancellationToken);
+        return await EditMetadataAsync(job, metaKey, value, cancellationToken);
+    }
+
+    /// <summary>Removes the job from the database (not from the archive).</summary>
+    public async Task DeleteAsync(Caller caller, long id, CancellationToken cancellationToken)
+    {
+        RequireReporter(caller);
+        if (!await store.DeleteAsync(id, cancellationToken))
+        {
+            throw new NotFoundException($"deleting job failed: no job with id {id}");
+        }
+
+        LogDeleted(id);
+    }
+
+    /// <summary>Removes the newest job matching <paramref name="key"/> from the database and returns its database id.</summary>
+    public async Task<long> DeleteAsync(Caller caller, JobKey key, CancellationToken cancellationToken)
+    {
+        RequireReporter(caller);
+        var job = await FindAsync(key, cancellationToken);
+        var id = job.Id!.Value;
+        await DeleteAsync(caller, id, cancellationToken);
+        return id;
+    }
+
+    /// <summary>Removes every job that started before <paramref name="startTime"/>; with <paramref name="omitTagged"/>, tagged jobs stay.</summary>
+    public async Task<int> DeleteStartedBeforeAsync(Caller caller, long startTime, bool omitTagged, CancellationToken cancellationToken)
+    {
+        RequireReporter(caller);
+        var count = await store.DeleteStartedBeforeAsync(startTime, omitTagged, cancellationToken);
+        LogDeletedBefore(count, startTime);
+        return count;
+    }
+
+    /// <summary>Per cluster, the nodes that jobs running at <paramref name="timestamp"/> use.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UsedNodesAsync(Caller caller, long timestamp, CancellationToken cancellationToken)
+    {
+        RequireReporter(caller);
+        return store.UsedNodesAsync(timestamp, cancellationToken);
+    }
+
+    private async Task<Job> StopAsync(Job job, StopJobRequest request, CancellationToken cancellationToken)
+    {
+        if (job.State != JobStates.Running)
+        {
+            throw new ConflictException(
+                $"jobId {job.JobId} (id {job.Id}) on {job.Cluster}: job has already been stopped (state is: {job.State})");
+        }
+
+        if (request.StopTime < job.StartTime)
+        {
+            throw new InvalidInputException(
+                $"jobId {job.JobId} (id {job.Id}) on {job.Cluster}: stopTime {request.StopTime} must be larger/equal than startTime {job.StartTime}");
+        }
+
+        var state = string.IsNullOrEmpty(request.State) ? JobStates.Completed : request.State;
+        if (!JobStates.IsValid(state))
+        {
+            throw new InvalidInputException($"jobId {job.JobId} (id {job.Id}) on {job.Cluster}: invalid requested job state: \"{state}\"");
+        }
+
+        var duration = request.StopTime - job.StartTime;
+        if (duration > int.MaxValue)
+        {
+            throw new InvalidInputException($"jobId {job.JobId} (id {job.Id}) on {job.Cluster}: stopTime {request.StopTime} is out of range");
+        }
+
+        var stopped = job with { State = state, Duration = (int)duration };
+        if (!await store.UpdateAsync(stopped, cancellationToken))
+        {
+            throw new NotFoundException($"jobId {job.JobId} (id {job.Id}) on {job.Cluster}: the job was deleted while stopping it");
+        }
+
+        LogStopped(job.Id!.Value, job.Cluster, job.JobId, state, stopped.Duration);
+        return stopped;
+    }
+
+    private async Task<Job> EditMetadataAsync(Job job, string key, string value, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new InvalidInputException("the metadata key must not be empty");
+        }
+
+        var metaData = new Dictionary<string, string>(job.MetaData ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [key] = value };
+        var updated = job with { MetaData = metaData };
+        if (!await store.UpdateAsync(updated, cancellationToken))
+        {
+            throw new NotFoundException($"finding job failed: no job with id {job.Id}");
+        }
+
+        return updated;
+    }
+
+    private async Task<Job> FindAsync(JobKey key, CancellationToken cancellationToken) =>
+        await store.FindAsync(key.JobId, key.Cluster, key.StartTime, cancellationToken)
+            ?? throw new NotFoundException($"finding job failed: no job with jobId {key.JobId}{Describe(key.Cluster, key.StartTime)}");
+
+    /// <summary>cc-backend's sanity checks on a new job, plus the range checks it leaves to the database.</summary>
+    private Job Validate(Job job)
+    {
+        if (job.Cluster.Length == 0 || job.User.Length == 0 || job.Project.Length == 0 || job.Resources.Count == 0)
+        {
+            throw new InvalidInputException("'resources', 'user', 'project' and 'cluster' are required");
+        }
+
+        var cluster = clusters.Find(job.Cluster)
+            ?? throw new InvalidInputException($"no such cluster: {job.Cluster}");
+
+        if (job.NumNodes != job.Resources.Count)
+        {
+            throw new InvalidInputException($"job has {job.NumNodes} nodes but {job.Resources.Count} resources");
+        }
+
+        if (job.Resources.Any(r => string.IsNullOrEmpty(r.Hostname)))
+        {
+            throw new InvalidInputException("every resource needs a hostname");
+        }
+
+        if (job.JobId < 0 || job.StartTime < 0 || job.SubmitTime < 0 || job.Walltime < 0 || job.Duration < 0
+            || job.NumHwthreads < 0 || job.NumAcc < 0 || job.Smt < 0 || job.ArrayJobId < 0 || job.RequestedMemory < 0)
+        {
+            throw new InvalidInputException("jobId, startTime, submitTime, walltime, duration, numHwthreads, numAcc, smt, arrayJobId and requestedMemory must not be negative");
+        }
+
+        if (job.MonitoringStatus is < MonitoringStatus.Disabled or > MonitoringStatus.ArchivingSuccessful)
+        {
+            throw new InvalidInputException($"monitoringStatus must be between 0 and 3, not {job.MonitoringStatus}");
+        }
+
+        var shared = string.IsNullOrEmpty(job.Shared) ? SharedModes.None : job.Shared;
+        if (!SharedModes.IsValid(shared))
+        {
+            throw new InvalidInputException($"shared must be one of none, single_user, multi_user, not \"{job.Shared}\"");
+        }
+
+        string subCluster;
+        if (job.SubCluster.Length != 0)
+        {
+            subCluster = clusters.FindSubCluster(cluster.Name, job.SubCluster) is null
+                ? throw new InvalidInputException($"already assigned subcluster {job.SubCluster} unknown on cluster {job.Cluster}")
+                : job.SubCluster;
+        }
+        else
+        {
+            subCluster = clusters.AssignSubCluster(cluster.Name, job.Resources[0].Hostname)
+                ?? throw new InvalidInputException($"no subcluster found for cluster {job.Cluster} and host {job.Resources[0].Hostname}");
+        }
+
+        foreach (var tag in job.Tags ?? [])
+        {
+            if (tag.Type.Length == 0 || tag.Name.Length == 0)
+            {
+                throw new InvalidInputException("tags need a type and a name");
+            }
+        }
+
+        return job with { Shared = shared, SubCluster = subCluster };
+    }
+
+    private static void RequireReporter(Caller caller)
+    {
+        if (!caller.HasRole(Role.Api) && !caller.HasRole(Role.Admin))
+        {
+            throw new AccessDeniedException("missing role: api");
+        }
+    }
+
+    private static string Describe(string? cluster, long? startTime) =>
+        (cluster is null ? "" : $" on {cluster}") + (startTime is null ? "" : $" started at {startTime}");
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "New job (id {Id}): cluster={Cluster}, jobId={JobId}, user={User}, startTime={StartTime}")]
+    private partial void LogStarted(long id, string cluster, long jobId, string user, long startTime);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Stopped job (id {Id}): cluster={Cluster}, jobId={JobId}, state={State}, duration={Duration}s")]
+    private partial void LogStopped(long id, string cluster, long jobId, string state, int duration);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Deleted job (id {Id})")]
+    private partial void LogDeleted(long id);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Deleted {Count} jobs that started before {StartTime}")]
+    private partial void LogDeletedBefore(int count, long startTime);
+}

@@ -1,0 +1,289 @@
+using System.Globalization;
+using Clusterdeck.Authentication;
+using Clusterdeck.Core.Errors;
+using Clusterdeck.Core.Jobs;
+using Clusterdeck.Core.Jobs.Queries;
+
+namespace Clusterdeck.Http;
+
+/// <summary>
+/// cc-backend's job routes under <c>/api/</c>, with its paths (trailing slashes included), bodies, status codes
+/// and error bodies, so batch-system adapters and scripts written for cc-backend keep working.
+/// </summary>
+internal static class CcJobEndpoints
+{
+    private const int DefaultItemsPerPage = 25;
+
+    public static IEndpointRouteBuilder MapCcJobEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("cc-backend: jobs").AddEndpointFilter<CcApiAccessFilter>().DisableAntiforgery();
+        api.MapPost("/jobs/start_job/", StartAsync).WithSummary("Record a job that started (forced to running)");
+        api.MapPost("/jobs/stop_job/", StopAsync).WithSummary("Stop the newest running job matching jobId (and cluster and startTime when given)");
+        api.MapPost("/jobs/stop_job/{id}", StopByIdAsync).WithSummary("Stop the job with this database id (cc-backend's older route)");
+        api.MapGet("/jobs/", ListAsync).WithSummary("List jobs, newest first: state, cluster, project, start-time=FROM-TO, page, items-per-page, with-metadata");
+        api.MapGet("/jobs/used_nodes", UsedNodesAsync).WithSummary("Per cluster, the nodes of jobs running at ts");
+        api.MapGet("/jobs/{id}", GetAsync).WithSummary("A job's metadata (all-metrics=true adds its metric data)");
+        api.MapPost("/jobs/{id}", GetWithMetricsAsync).WithSummary("A job's metadata and the metric data named in the body");
+        api.MapPost("/jobs/tag_job/{id}", TagAsync).WithSummary("Attach tags to a job, creating them when needed");
+        api.MapDelete("/jobs/tag_job/{id}", UntagAsync).WithSummary("Detach global or admin tags from a job");
+        api.MapDelete("/tags/", DeleteTagsAsync).WithSummary("Delete global or admin tags and their attachments");
+        api.MapPost("/jobs/edit_meta/{id}", EditMetaAsync).WithSummary("Set one metadata key of a job");
+        api.MapPatch("/jobs/edit_meta/", EditMetaByKeyAsync).WithSummary("Set one metadata key of the job named by jobId, cluster and startTime");
+        api.MapDelete("/jobs/delete_job/{id}", DeleteAsync).WithSummary("Remove a job from the database (not from the archive)");
+        api.MapDelete("/jobs/delete_job/", DeleteByKeyAsync).WithSummary("Remove the job named by jobId, cluster and startTime from the database");
+        api.MapDelete("/jobs/delete_job_before/{ts}", DeleteBeforeAsync).WithSummary("Remove jobs that started before ts (omit-tagged=true keeps tagged jobs)");
+        return endpoints;
+    }
+
+    private static Task<IResult> StartAsync(HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var request = await CcJson.ReadAsync<Job>(context.Request, "parsing request body failed", cancellationToken);
+            await jobs.StartAsync(context.RequireCaller(), request, cancellationToken);
+            return Results.Json(new CcMessage("success"), statusCode: StatusCodes.Status201Created);
+        });
+
+    private static Task<IResult> StopAsync(HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var request = await CcJson.ReadAsync<CcStopJobRequest>(context.Request, "parsing request body failed", cancellationToken);
+            return Results.Json(await jobs.StopAsync(context.RequireCaller(), request.ToRequest(), cancellationToken));
+        });
+
+    private static Task<IResult> StopByIdAsync(string id, HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var dbId = ParseId(id, "id");
+            var request = await CcJson.ReadAsync<CcStopJobRequest>(context.Request, "parsing request body failed", cancellationToken);
+            return Results.Json(await jobs.StopByIdAsync(context.RequireCaller(), dbId, request.ToRequest(), cancellationToken));
+        }, notFound: StatusCodes.Status422UnprocessableEntity);
+
+    private static Task<IResult> ListAsync(HttpContext context, JobQueryService queries, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var (query, withMetadata) = ParseListQuery(context.Request.Query);
+            var page = await queries.QueryAsync(context.RequireCaller(), query, cancellationToken);
+            var items = page.Items.Select(job => withMetadata ? job : job with { MetaData = null }).ToList();
+            return Results.Json(new CcJobList(items, query.Page!.ItemsPerPage, query.Page.Page));
+        });
+
+    private static Task<IResult> UsedNodesAsync(HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var ts = context.Request.Query["ts"].ToString();
+            if (ts.Length == 0)
+            {
+                throw new InvalidInputException("missing required query parameter: ts");
+            }
+
+            if (!long.TryParse(ts, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
+            {
+                throw new InvalidInputException($"invalid timestamp format: \"{ts}\" is not an integer");
+            }
+
+            return Results.Json(new CcUsedNodes(await jobs.UsedNodesAsync(context.RequireCaller(), timestamp, cancellationToken)));
+        });
+
+    private static Task<IResult> GetAsync(string id, HttpContext context, JobQueryService queries, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var job = await queries.GetAsync(context.RequireCaller(), ParseId(id, "id"), cancellationToken);
+            // Metric data comes with the metric sources; until then a job has none to add.
+            return Results.Json(new CcJobWithData(job, null));
+        }, notFound: StatusCodes.Status422UnprocessableEntity);
+
+    private static Task<IResult> GetWithMetricsAsync(string id, HttpContext context, JobQueryService queries, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var job = await queries.GetAsync(context.RequireCaller(), ParseId(id, "id"), cancellationToken);
+            _ = await CcJson.ReadAsync<string[]>(context.Request, "decoding request failed", cancellationToken);
+            return Results.Json(new CcJobWithData(job, Array.Empty<object>()));
+        }, notFound: StatusCodes.Status422UnprocessableEntity);
+
+    private static Task<IResult> TagAsync(string id, HttpContext context, JobQueryService queries, TagService tags, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var caller = context.RequireCaller();
+            var job = await queries.GetAsync(caller, ParseId(id, "job ID"), cancellationToken);
+            var request = await CcJson.ReadAsync<CcTagRequest[]>(context.Request, "decoding request failed", cancellationToken);
+            var added = new List<Tag>(job.Tags ?? []);
+            foreach (var tag in request)
+            {
+                added.Add(await tags.AttachOrCreateAsync(caller, job.Id!.Value, tag.Type ?? "", tag.Name ?? "", tag.Scope, cancellationToken));
+            }
+
+            return Results.Json(job with { Tags = added });
+        });
+
+    private static Task<IResult> UntagAsync(string id, HttpContext context, JobQueryService queries, TagService tags, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var caller = context.RequireCaller();
+            var job = await queries.GetAsync(caller, ParseId(id, "job ID"), cancellationToken);
+            var request = await CcJson.ReadAsync<CcTagRequest[]>(context.Request, "decoding request failed", cancellationToken);
+            // As cc-backend: private tags cannot be removed through this API; they are skipped.
+            foreach (var tag in request.Where(t => t.Scope is TagScopes.Global or TagScopes.Admin))
+            {
+                await tags.DetachAsync(caller, job.Id!.Value, tag.Type ?? "", tag.Name ?? "", tag.Scope!, cancellationToken);
+            }
+
+            return Results.Json(await queries.GetAsync(caller, job.Id!.Value, cancellationToken));
+        });
+
+    private static Task<IResult> DeleteTagsAsync(HttpContext context, TagService tags, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var caller = context.RequireCaller();
+            var request = await CcJson.ReadAsync<CcTagRequest[]>(context.Request, "decoding request failed", cancellationToken);
+            var deleted = 0;
+            foreach (var tag in request.Where(t => t.Scope is TagScopes.Global or TagScopes.Admin))
+            {
+                await tags.DeleteAsync(caller, tag.Type ?? "", tag.Name ?? "", tag.Scope!, cancellationToken);
+                deleted++;
+            }
+
+            // cc-backend answers in plain text, spelling included.
+            return Results.Text($"Deleted Tags from DB: {deleted} successfull of {request.Length} requested\n");
+        });
+
+    private static Task<IResult> EditMetaAsync(string id, HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var dbId = ParseId(id, "job ID");
+            var request = await CcJson.ReadAsync<CcEditMetaRequest>(context.Request, "decoding request failed", cancellationToken);
+            return Results.Json(await jobs.EditMetadataAsync(context.RequireCaller(), dbId, request.Key ?? "", request.Value ?? "", cancellationToken));
+        });
+
+    private static Task<IResult> EditMetaByKeyAsync(HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var request = await CcJson.ReadAsync<CcJobMetaRequest>(context.Request, "decoding request failed", cancellationToken);
+            var key = new JobKey(request.JobId ?? throw new InvalidInputException("the field 'jobId' is required"), request.Cluster, request.StartTime);
+            var payload = request.Payload ?? throw new InvalidInputException("the field 'payload' is required");
+            return Results.Json(await jobs.EditMetadataAsync(context.RequireCaller(), key, payload.Key ?? "", payload.Value ?? "", cancellationToken));
+        });
+
+    private static Task<IResult> DeleteAsync(string id, HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var dbId = ParseId(id, "id");
+            await jobs.DeleteAsync(context.RequireCaller(), dbId, cancellationToken);
+            return CcApi.Message($"Successfully deleted job {dbId}");
+        }, notFound: StatusCodes.Status422UnprocessableEntity);
+
+    private static Task<IResult> DeleteByKeyAsync(HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var request = await CcJson.ReadAsync<CcJobKeyRequest>(context.Request, "parsing request body failed", cancellationToken);
+            var key = new JobKey(request.JobId ?? throw new InvalidInputException("the field 'jobId' is required"), request.Cluster, request.StartTime);
+            var dbId = await jobs.DeleteAsync(context.RequireCaller(), key, cancellationToken);
+            return CcApi.Message($"Successfully deleted job {dbId}");
+        }, notFound: StatusCodes.Status422UnprocessableEntity);
+
+    private static Task<IResult> DeleteBeforeAsync(string ts, HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
+        Answer(async () =>
+        {
+            var before = ParseId(ts, "ts");
+            var omit = context.Request.Query["omit-tagged"].ToString();
+            // Go's strconv.ParseBool spellings.
+            var omitTagged = omit switch
+            {
+                "" or "0" or "f" or "F" or "false" or "FALSE" or "False" => false,
+                "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
+                _ => throw new InvalidInputException($"omit-tagged must be true or false, not \"{omit}\""),
+            };
+            var count = await jobs.DeleteStartedBeforeAsync(context.RequireCaller(), before, omitTagged, cancellationToken);
+            return CcApi.Message($"Successfully deleted {count} jobs");
+        });
+
+    /// <summary>cc-backend's query parameters for the job list; any other parameter is a 400.</summary>
+    private static (JobQuery Query, bool WithMetadata) ParseListQuery(IQueryCollection parameters)
+    {
+        var filter = new JobFilter();
+        var page = new PageRequest(DefaultItemsPerPage, 1);
+        var withMetadata = false;
+        foreach (var (key, values) in parameters)
+        {
+            switch (key)
+            {
+                case "project":
+                    filter = filter with { Project = StringInput.Equal(values[0] ?? "") };
+                    break;
+                case "cluster":
+                    filter = filter with { Cluster = StringInput.Equal(values[0] ?? "") };
+                    break;
+                case "state":
+                    var states = values.Select(v => v ?? "").ToList();
+                    if (!states.All(JobStates.IsValid))
+                    {
+                        throw new InvalidInputException("invalid query parameter value: state");
+                    }
+
+                    filter = filter with { State = states };
+                    break;
+                case "start-time":
+                    var bounds = (values[0] ?? "").Split('-');
+                    if (bounds.Length != 2
+                        || !long.TryParse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+                        || !long.TryParse(bounds[1], NumberStyles.None, CultureInfo.InvariantCulture, out var to))
+                    {
+                        throw new InvalidInputException("invalid query parameter value: startTime (expected FROM-TO in Unix seconds)");
+                    }
+
+                    filter = filter with { StartTime = new TimeRange { From = from, To = to } };
+                    break;
+                case "page":
+                    page = page with { Page = ParsePositive(values[0], "page") };
+                    break;
+                case "items-per-page":
+                    page = page with { ItemsPerPage = ParsePositive(values[0], "items-per-page") };
+                    break;
+                case "with-metadata":
+                    withMetadata = true;
+                    break;
+                default:
+                    throw new InvalidInputException($"invalid query parameter: {key}");
+            }
+        }
+
+        return (new JobQuery { Filters = [filter], Order = JobOrder.Newest, Page = page, IncludeCount = false }, withMetadata);
+    }
+
+    private static int ParsePositive(string? value, string name) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+            ? parsed
+            : throw new InvalidInputException($"invalid query parameter value: {name} must be a positive integer, not \"{value}\"");
+
+    private static long ParseId(string value, string name) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new InvalidInputException($"integer expected in path for {name}: \"{value}\"");
+
+    /// <summary>
+    /// Runs a handler and turns domain errors into cc-backend's status codes: invalid input 400, access 403,
+    /// not found 404 (422 on the routes where cc-backend answers so), conflicts and other refusals 422.
+    /// </summary>
+    private static async Task<IResult> Answer(Func<Task<IResult>> handler, int notFound = StatusCodes.Status404NotFound)
+    {
+        try
+        {
+            return await handler();
+        }
+        catch (InvalidInputException e)
+        {
+            return CcApi.Error(StatusCodes.Status400BadRequest, e.Message);
+        }
+        catch (AccessDeniedException e)
+        {
+            return CcApi.Error(StatusCodes.Status403Forbidden, e.Message);
+        }
+        catch (NotFoundException e)
+        {
+            return CcApi.Error(notFound, e.Message);
+        }
+        catch (DomainException e)
+        {
+            return CcApi.Error(StatusCodes.Status422UnprocessableEntity, e.Message);
+        }
+    }
+}
