@@ -1,5 +1,6 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Accounts.Ldap;
+using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Storage;
@@ -30,7 +31,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new JwtTokenService(sp.GetRequiredService<JwtKeyPair>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessTokenService>();
         services.AddLdapAccounts();
+<<<<<<< HEAD
         services.AddSingleton<JobService>();
+=======
+        services.AddJobArchive();
+>>>>>>> helper/archive
         return services;
     }
 }

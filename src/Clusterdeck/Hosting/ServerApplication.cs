@@ -69,6 +69,7 @@ internal static class ServerApplication
         app.MapUserEndpoints();
         app.MapCcUserEndpoints();
         app.MapCcJobEndpoints();
+        app.MapCcClusterEndpoints();
         return app;
     }
 
