@@ -1,6 +1,7 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new JwtTokenService(sp.GetRequiredService<JwtKeyPair>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessTokenService>();
         services.AddLdapAccounts();
+        services.AddSingleton<JobVisibilityResolver>();
+        services.AddSingleton<TagService>();
+        services.AddSingleton<JobQueryService>();
         return services;
     }
 }
