@@ -31,11 +31,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new JwtTokenService(sp.GetRequiredService<JwtKeyPair>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessTokenService>();
         services.AddLdapAccounts();
-<<<<<<< HEAD
-        services.AddSingleton<JobService>();
-=======
         services.AddJobArchive();
->>>>>>> helper/archive
+        services.AddSingleton<JobVisibilityResolver>();
+        services.AddSingleton<TagService>();
+        services.AddSingleton<JobQueryService>();
+        services.AddSingleton<JobService>();
         return services;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class JobService(
     public async Task<Job> StartAsync(Caller caller, Job request, CancellationToken cancellationToken)
     {
         RequireReporter(caller);
-        var job = Validate(request with { Id = null, State = JobStates.Running });
+        var job = Validate(caller, request with { Id = null, State = JobStates.Running });
 
         var startLock = _startLocks[(int)((uint)HashCode.Combine(job.Cluster, job.JobId) % (uint)_startLocks.Length)];
         await startLock.WaitAsync(cancellationToken);
@@ -50,9 +50,9 @@ public sealed partial class JobService(
             startLock.Release();
         }
 
-        foreach (var tag in request.Tags ?? [])
+        if (request.Tags is { Count: > 0 } requestedTags)
         {
-            await tags.AttachOrCreateAsync(caller, id, tag.Type, tag.Name, tag.Scope, cancellationToken);
+            await tags.AttachByNameAsync(caller, id, requestedTags, cancellationToken);
         }
 
         LogStarted(id, job.Cluster, job.JobId, job.User, job.StartTime);
@@ -195,7 +195,7 @@ public sealed partial class JobService(
             ?? throw new NotFoundException($"finding job failed: no job with jobId {key.JobId}{Describe(key.Cluster, key.StartTime)}");
 
     /// <summary>cc-backend's sanity checks on a new job, plus the range checks it leaves to the database.</summary>
-    private Job Validate(Job job)
+    private Job Validate(Caller caller, Job job)
     {
         if (job.Cluster.Length == 0 || job.User.Length == 0 || job.Project.Length == 0 || job.Resources.Count == 0)
         {
@@ -245,11 +245,17 @@ public sealed partial class JobService(
                 ?? throw new InvalidInputException($"no subcluster found for cluster {job.Cluster} and host {job.Resources[0].Hostname}");
         }
 
+        // Tags are attached after the insert, so everything that could refuse them is checked before it.
         foreach (var tag in job.Tags ?? [])
         {
             if (tag.Type.Length == 0 || tag.Name.Length == 0)
             {
                 throw new InvalidInputException("tags need a type and a name");
+            }
+
+            if (!TagService.CanWrite(caller, string.IsNullOrEmpty(tag.Scope) ? TagScopes.Global : tag.Scope))
+            {
+                throw new AccessDeniedException($"you may not attach tags with scope '{tag.Scope}'");
             }
         }
 

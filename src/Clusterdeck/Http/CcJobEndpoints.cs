@@ -106,13 +106,8 @@ internal static class CcJobEndpoints
             var caller = context.RequireCaller();
             var job = await queries.GetAsync(caller, ParseId(id, "job ID"), cancellationToken);
             var request = await CcJson.ReadAsync<CcTagRequest[]>(context.Request, "decoding request failed", cancellationToken);
-            var added = new List<Tag>(job.Tags ?? []);
-            foreach (var tag in request)
-            {
-                added.Add(await tags.AttachOrCreateAsync(caller, job.Id!.Value, tag.Type ?? "", tag.Name ?? "", tag.Scope, cancellationToken));
-            }
-
-            return Results.Json(job with { Tags = added });
+            var all = await tags.AttachByNameAsync(caller, job.Id!.Value, [.. request.Select(ToTag)], cancellationToken);
+            return Results.Json(job with { Tags = all });
         });
 
     private static Task<IResult> UntagAsync(string id, HttpContext context, JobQueryService queries, TagService tags, CancellationToken cancellationToken) =>
@@ -122,12 +117,9 @@ internal static class CcJobEndpoints
             var job = await queries.GetAsync(caller, ParseId(id, "job ID"), cancellationToken);
             var request = await CcJson.ReadAsync<CcTagRequest[]>(context.Request, "decoding request failed", cancellationToken);
             // As cc-backend: private tags cannot be removed through this API; they are skipped.
-            foreach (var tag in request.Where(t => t.Scope is TagScopes.Global or TagScopes.Admin))
-            {
-                await tags.DetachAsync(caller, job.Id!.Value, tag.Type ?? "", tag.Name ?? "", tag.Scope!, cancellationToken);
-            }
-
-            return Results.Json(await queries.GetAsync(caller, job.Id!.Value, cancellationToken));
+            var removable = request.Where(t => t.Scope is TagScopes.Global or TagScopes.Admin).Select(ToTag).ToList();
+            var remaining = await tags.DetachByNameAsync(caller, job.Id!.Value, removable, cancellationToken);
+            return Results.Json(job with { Tags = remaining });
         });
 
     private static Task<IResult> DeleteTagsAsync(HttpContext context, TagService tags, CancellationToken cancellationToken) =>
@@ -195,6 +187,9 @@ internal static class CcJobEndpoints
             var count = await jobs.DeleteStartedBeforeAsync(context.RequireCaller(), before, omitTagged, cancellationToken);
             return CcApi.Message($"Successfully deleted {count} jobs");
         });
+
+    private static Tag ToTag(CcTagRequest request) =>
+        new() { Type = request.Type ?? "", Name = request.Name ?? "", Scope = string.IsNullOrEmpty(request.Scope) ? TagScopes.Global : request.Scope };
 
     /// <summary>cc-backend's query parameters for the job list; any other parameter is a 400.</summary>
     private static (JobQuery Query, bool WithMetadata) ParseListQuery(IQueryCollection parameters)

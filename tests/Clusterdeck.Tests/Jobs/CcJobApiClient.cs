@@ -22,7 +22,7 @@ public sealed class CcJobApiClient(HttpClient client)
 
     public Task<HttpResponseMessage> PostAsync(string path, string json) => SendAsync(HttpMethod.Post, path, json);
 
-    public async Task<JsonElement> ExpectAsync(HttpStatusCode status, HttpResponseMessage response)
+    public static async Task<JsonElement> ExpectAsync(HttpStatusCode status, HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
@@ -30,7 +30,7 @@ public sealed class CcJobApiClient(HttpClient client)
     }
 
     /// <summary>Asserts cc-backend's error body: <c>{"status": reason phrase, "error": message}</c>.</summary>
-    public async Task<string> ExpectErrorAsync(HttpStatusCode status, HttpResponseMessage response)
+    public static async Task<string> ExpectErrorAsync(HttpStatusCode status, HttpResponseMessage response)
     {
         var body = await ExpectAsync(status, response);
         Assert.Equal(2, body.EnumerateObject().Count());

@@ -30,7 +30,7 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task StartJob_ValidJob_Answers201AndIsListedAtOnceWithDefaults()
     {
-        var body = await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789)));
+        var body = await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789)));
 
         Assert.Equal("""{"msg":"success"}""", body.GetRawText());
         var job = Assert.Single(await _api.ListAsync("?cluster=testcluster"));
@@ -53,7 +53,7 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task StartJob_StateInRequest_IsForcedToRunning()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/",
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/",
             CcJobApiClient.StartBody(7, 1000, extra: "\"jobState\": \"completed\",")));
 
         Assert.Equal("running", Assert.Single(await _api.ListAsync()).GetProperty("jobState").GetString());
@@ -62,15 +62,15 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task StopJob_RunningJob_CompletesWithDurationAndKeepsMetadata()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789)));
 
-        var stopped = await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/",
+        var stopped = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/",
             """{ "jobId": 123, "startTime": 123456789, "cluster": "testcluster", "jobState": "completed", "stopTime": 123457789 }"""));
 
         Assert.Equal("completed", stopped.GetProperty("jobState").GetString());
         Assert.Equal(1000, stopped.GetProperty("duration").GetInt32());
         var id = stopped.GetProperty("id").GetInt64();
-        var full = await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, $"/api/jobs/{id}"));
+        var full = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, $"/api/jobs/{id}"));
         var meta = full.GetProperty("Meta");
         Assert.Equal("completed", meta.GetProperty("jobState").GetString());
         Assert.Equal(1000, meta.GetProperty("duration").GetInt32());
@@ -81,9 +81,9 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task StartJob_SameJobIdWithinADay_Answers422()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789)));
 
-        var error = await _api.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity,
+        var error = await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity,
             await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456790)));
 
         Assert.Contains("already exists", error, StringComparison.Ordinal);
@@ -93,8 +93,8 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task StartJob_SameJobIdADayLater_IsANewJob()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789)));
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789 + 86400)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(123, 123456789 + 86400)));
 
         Assert.Equal(2, (await _api.ListAsync()).Length);
     }
@@ -107,9 +107,9 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
               "walltime": 3600, "numNodes": 1, "shared": "none", "monitoringStatus": 1, "smt": 1,
               "resources": [ { "hostname": "host123" } ], "startTime": 12345678 }
             """;
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", start));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", start));
 
-        var stopped = await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/",
+        var stopped = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/",
             """{ "jobId": 12345, "cluster": "testcluster", "jobState": "failed", "stopTime": 12355678 }"""));
 
         Assert.Equal("failed", stopped.GetProperty("jobState").GetString());
@@ -119,10 +119,10 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task UsedNodes_NoRunningJob_AnswersEmptyMap()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 123456789)));
-        await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 1, "stopTime": 123457789 }"""));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 123456789)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 1, "stopTime": 123457789 }"""));
 
-        var body = await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, "/api/jobs/used_nodes?ts=123456790"));
+        var body = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, "/api/jobs/used_nodes?ts=123456790"));
 
         Assert.Equal("""{"usedNodes":{}}""", body.GetRawText());
     }
@@ -130,11 +130,11 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task UsedNodes_RunningJobs_ListsTheirHostsPerCluster()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000, "host123")));
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(2, 1000, "host126")));
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(3, 5000, "host124")));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000, "host123")));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(2, 1000, "host126")));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(3, 5000, "host124")));
 
-        var body = await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, "/api/jobs/used_nodes?ts=2000"));
+        var body = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, "/api/jobs/used_nodes?ts=2000"));
 
         Assert.Equal(["host123", "host126"], body.GetProperty("usedNodes").GetProperty("testcluster").EnumerateArray().Select(h => h.GetString()).Order());
     }
@@ -143,13 +143,13 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [InlineData("")]
     [InlineData("?ts=abc")]
     public async Task UsedNodes_MissingOrBadTimestamp_Answers400(string query) =>
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Get, "/api/jobs/used_nodes" + query));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Get, "/api/jobs/used_nodes" + query));
 
     [Fact]
     public async Task StopJob_ReusedJobIdStoppedBeforeAndAfterRestart_StopsTheNewestJob()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(999, 200000000)));
-        await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/",
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(999, 200000000)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/",
             """{ "jobId": 999, "startTime": 200000000, "cluster": "testcluster", "jobState": "failed", "stopTime": 200001000 }"""));
 
         // The server restarts between the two runs of the reused jobId (what was acknowledged must survive).
@@ -159,8 +159,8 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
         client.DefaultRequestHeaders.Add("X-Auth-Token", await _server.AdminTokenAsync());
         _api = new CcJobApiClient(client);
 
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(999, 300000000)));
-        var stopped = await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/",
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(999, 300000000)));
+        var stopped = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/",
             """{ "jobId": 999, "startTime": 300000000, "cluster": "testcluster", "jobState": "completed", "stopTime": 300001000 }"""));
 
         Assert.Equal(300000000, stopped.GetProperty("startTime").GetInt64());
@@ -171,17 +171,17 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task StopJob_ErrorCases_AnswerCcBackendCodes()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(5, 1000)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(5, 1000)));
 
-        await _api.ExpectErrorAsync(HttpStatusCode.NotFound, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 6, "stopTime": 2000 }"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/", """{ "stopTime": 2000 }"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 999 }"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 2000, "jobState": "exploded" }"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 2000, "color": "red" }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.NotFound, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 6, "stopTime": 2000 }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/", """{ "stopTime": 2000 }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 999 }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 2000, "jobState": "exploded" }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 2000, "color": "red" }"""));
         Assert.Equal("running", Assert.Single(await _api.ListAsync()).GetProperty("jobState").GetString());
 
-        await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 2000 }"""));
-        var error = await _api.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 3000 }"""));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 2000 }"""));
+        var error = await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 5, "stopTime": 3000 }"""));
         Assert.Contains("already been stopped", error, StringComparison.Ordinal);
         Assert.Equal("completed", Assert.Single(await _api.ListAsync()).GetProperty("jobState").GetString());
     }
@@ -189,15 +189,15 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task StopJobById_OlderRoute_StopsByDatabaseId()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(5, 1000)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(5, 1000)));
         var id = Assert.Single(await _api.ListAsync()).GetProperty("id").GetInt64();
 
-        var stopped = await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/stop_job/{id}", """{ "jobState": "timeout", "stopTime": 4600 }"""));
+        var stopped = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/stop_job/{id}", """{ "jobState": "timeout", "stopTime": 4600 }"""));
 
         Assert.Equal("timeout", stopped.GetProperty("jobState").GetString());
         Assert.Equal(3600, stopped.GetProperty("duration").GetInt32());
-        await _api.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.PostAsync($"/api/jobs/stop_job/{id + 100}", """{ "stopTime": 4600 }"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/abc", """{ "stopTime": 4600 }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.PostAsync($"/api/jobs/stop_job/{id + 100}", """{ "stopTime": 4600 }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/stop_job/abc", """{ "stopTime": 4600 }"""));
     }
 
     [Theory]
@@ -218,7 +218,7 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [InlineData("")]
     public async Task StartJob_BadInput_Answers400AndWritesNothing(string body)
     {
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/start_job/", body));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync("/api/jobs/start_job/", body));
 
         Assert.Empty(await _api.ListAsync());
     }
@@ -226,7 +226,7 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task StartJob_SubclusterAssignedFromFirstHost()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000, "host127")));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000, "host127")));
 
         Assert.Equal("sc2", Assert.Single(await _api.ListAsync()).GetProperty("subCluster").GetString());
     }
@@ -236,12 +236,12 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     {
         for (var i = 1; i <= 5; i++)
         {
-            await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(i, 1000 * i)));
+            await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(i, 1000 * i)));
         }
 
-        await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 2, "stopTime": 2500 }"""));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync("/api/jobs/stop_job/", """{ "jobId": 2, "stopTime": 2500 }"""));
 
-        var page = await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, "/api/jobs/?items-per-page=2&page=2"));
+        var page = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, "/api/jobs/?items-per-page=2&page=2"));
         Assert.Equal(2, page.GetProperty("items").GetInt32());
         Assert.Equal(2, page.GetProperty("page").GetInt32());
         Assert.Equal([3L, 2L], page.GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("jobId").GetInt64()));
@@ -263,53 +263,53 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [InlineData("?page=x")]
     [InlineData("?items-per-page=0")]
     public async Task ListJobs_BadQuery_Answers400(string query) =>
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Get, "/api/jobs/" + query));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Get, "/api/jobs/" + query));
 
     [Fact]
     public async Task GetJob_UnknownOrMalformedId_AnswersCcBackendCodes()
     {
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Get, "/api/jobs/abc"));
-        await _api.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.SendAsync(HttpMethod.Get, "/api/jobs/4242"));
-        await _api.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.PostAsync("/api/jobs/4242", "[]"));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Get, "/api/jobs/abc"));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.SendAsync(HttpMethod.Get, "/api/jobs/4242"));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.PostAsync("/api/jobs/4242", "[]"));
     }
 
     [Fact]
     public async Task GetJobWithMetrics_BodyMustBeAListOfNames()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000)));
         var id = Assert.Single(await _api.ListAsync()).GetProperty("id").GetInt64();
 
-        var ok = await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/{id}", """["load_one"]"""));
+        var ok = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/{id}", """["load_one"]"""));
 
         Assert.Equal(1, ok.GetProperty("Meta").GetProperty("jobId").GetInt64());
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync($"/api/jobs/{id}", """{"metric": "load_one"}"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync($"/api/jobs/{id}", """{"metric": "load_one"}"""));
     }
 
     [Fact]
     public async Task TagJob_AddAndRemoveTags_AnswersTheJobWithItsTags()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000)));
         var id = Assert.Single(await _api.ListAsync()).GetProperty("id").GetInt64();
 
-        var tagged = await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/tag_job/{id}",
+        var tagged = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/tag_job/{id}",
             """[{ "type": "app", "name": "vasp" }, { "type": "debug", "name": "check", "scope": "admin" }]"""));
 
         var tags = tagged.GetProperty("tags").EnumerateArray().Select(t => (t.GetProperty("type").GetString(), t.GetProperty("name").GetString(), t.GetProperty("scope").GetString())).ToList();
         Assert.Equal([("app", "vasp", "global"), ("debug", "check", "admin")], tags);
         Assert.Equal(2, Assert.Single(await _api.ListAsync()).GetProperty("tags").GetArrayLength());
 
-        var untagged = await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Delete, $"/api/jobs/tag_job/{id}",
+        var untagged = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Delete, $"/api/jobs/tag_job/{id}",
             """[{ "type": "app", "name": "vasp", "scope": "global" }]"""));
 
         Assert.Equal(["check"], untagged.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
-        await _api.ExpectErrorAsync(HttpStatusCode.NotFound, await _api.PostAsync($"/api/jobs/tag_job/{id + 100}", """[{ "type": "a", "name": "b" }]"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync($"/api/jobs/tag_job/{id}", """[{ "type": "a", "name": "b", "color": "red" }]"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.NotFound, await _api.PostAsync($"/api/jobs/tag_job/{id + 100}", """[{ "type": "a", "name": "b" }]"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync($"/api/jobs/tag_job/{id}", """[{ "type": "a", "name": "b", "color": "red" }]"""));
     }
 
     [Fact]
     public async Task DeleteTags_GlobalTag_RemovesItFromEveryJob()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000, extra: """ "tags": [{ "type": "app", "name": "vasp" }], """)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000, extra: """ "tags": [{ "type": "app", "name": "vasp" }], """)));
 
         var response = await _api.SendAsync(HttpMethod.Delete, "/api/tags/",
             """[{ "type": "app", "name": "vasp", "scope": "global" }, { "type": "app", "name": "mine", "scope": "testuser" }]""");
@@ -322,21 +322,21 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task EditMeta_ByIdAndByRequest_SetsTheKey()
     {
-        await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000)));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(1, 1000)));
         var id = Assert.Single(await _api.ListAsync()).GetProperty("id").GetInt64();
 
-        var byId = await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/edit_meta/{id}", """{ "key": "jobScript", "value": "#!/bin/sh" }"""));
-        var byRequest = await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Patch, "/api/jobs/edit_meta/",
+        var byId = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/edit_meta/{id}", """{ "key": "jobScript", "value": "#!/bin/sh" }"""));
+        var byRequest = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Patch, "/api/jobs/edit_meta/",
             """{ "jobId": 1, "cluster": "testcluster", "startTime": 1000, "payload": { "key": "note", "value": "rerun" } }"""));
 
         Assert.Equal("#!/bin/sh", byId.GetProperty("metaData").GetProperty("jobScript").GetString());
         Assert.Equal("rerun", byRequest.GetProperty("metaData").GetProperty("note").GetString());
-        var stored = await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, $"/api/jobs/{id}"));
+        var stored = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Get, $"/api/jobs/{id}"));
         Assert.Equal("#!/bin/sh", stored.GetProperty("Meta").GetProperty("metaData").GetProperty("jobScript").GetString());
         Assert.Equal("rerun", stored.GetProperty("Meta").GetProperty("metaData").GetProperty("note").GetString());
-        await _api.ExpectErrorAsync(HttpStatusCode.NotFound, await _api.PostAsync($"/api/jobs/edit_meta/{id + 100}", """{ "key": "a", "value": "b" }"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.NotFound, await _api.SendAsync(HttpMethod.Patch, "/api/jobs/edit_meta/", """{ "jobId": 77, "payload": { "key": "a", "value": "b" } }"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync($"/api/jobs/edit_meta/{id}", """{ "key": "a", "value": 5 }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.NotFound, await _api.PostAsync($"/api/jobs/edit_meta/{id + 100}", """{ "key": "a", "value": "b" }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.NotFound, await _api.SendAsync(HttpMethod.Patch, "/api/jobs/edit_meta/", """{ "jobId": 77, "payload": { "key": "a", "value": "b" } }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.PostAsync($"/api/jobs/edit_meta/{id}", """{ "key": "a", "value": 5 }"""));
     }
 
     [Fact]
@@ -344,25 +344,25 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     {
         for (var i = 1; i <= 4; i++)
         {
-            await _api.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(i, 1000 * i)));
+            await CcJobApiClient.ExpectAsync(HttpStatusCode.Created, await _api.PostAsync("/api/jobs/start_job/", CcJobApiClient.StartBody(i, 1000 * i)));
         }
 
         var id1 = (await _api.ListAsync()).Single(j => j.GetProperty("jobId").GetInt64() == 1).GetProperty("id").GetInt64();
-        var byId = await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Delete, $"/api/jobs/delete_job/{id1}"));
+        var byId = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Delete, $"/api/jobs/delete_job/{id1}"));
         Assert.Equal($"Successfully deleted job {id1}", byId.GetProperty("msg").GetString());
-        await _api.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.SendAsync(HttpMethod.Delete, $"/api/jobs/delete_job/{id1}"));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.SendAsync(HttpMethod.Delete, $"/api/jobs/delete_job/{id1}"));
 
-        await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job/", """{ "jobId": 2, "cluster": "testcluster", "startTime": 2000 }"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job/", """{ "jobId": 2 }"""));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job/", """{ "cluster": "testcluster" }"""));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job/", """{ "jobId": 2, "cluster": "testcluster", "startTime": 2000 }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.UnprocessableEntity, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job/", """{ "jobId": 2 }"""));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job/", """{ "cluster": "testcluster" }"""));
 
         var id3 = (await _api.ListAsync()).Single(j => j.GetProperty("jobId").GetInt64() == 3).GetProperty("id").GetInt64();
-        await _api.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/tag_job/{id3}", """[{ "type": "keep", "name": "me" }]"""));
-        var before = await _api.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job_before/5000?omit-tagged=true"));
+        await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.PostAsync($"/api/jobs/tag_job/{id3}", """[{ "type": "keep", "name": "me" }]"""));
+        var before = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job_before/5000?omit-tagged=true"));
         Assert.Equal("Successfully deleted 1 jobs", before.GetProperty("msg").GetString());
         Assert.Equal([3L], (await _api.ListAsync()).Select(j => j.GetProperty("jobId").GetInt64()));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job_before/x"));
-        await _api.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job_before/5000?omit-tagged=maybe"));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job_before/x"));
+        await CcJobApiClient.ExpectErrorAsync(HttpStatusCode.BadRequest, await _api.SendAsync(HttpMethod.Delete, "/api/jobs/delete_job_before/5000?omit-tagged=maybe"));
     }
 
     [Fact]
