@@ -18,14 +18,20 @@ internal static class ClusterdeckCli
             return File.Exists(explicitPath) ? Path.GetFullPath(explicitPath) : throw new BenchmarkFailedException($"--server {explicitPath} does not exist");
         }
 
+        var dll = Path.Combine(RepositoryRoot(), "src", "Clusterdeck", "bin", "Release", "net10.0", "clusterdeck.dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new BenchmarkFailedException($"{dll} does not exist: build it with 'dotnet build Clusterdeck.slnx -c Release'");
+    }
+
+    /// <summary>The checkout this program runs from: the directory holding <c>Clusterdeck.slnx</c>.</summary>
+    public static string RepositoryRoot()
+    {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Clusterdeck.slnx")))
             {
-                var dll = Path.Combine(directory.FullName, "src", "Clusterdeck", "bin", "Release", "net10.0", "clusterdeck.dll");
-                return File.Exists(dll)
-                    ? dll
-                    : throw new BenchmarkFailedException($"{dll} does not exist: build it with 'dotnet build Clusterdeck.slnx -c Release'");
+                return directory.FullName;
             }
         }
 

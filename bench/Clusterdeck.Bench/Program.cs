@@ -12,6 +12,13 @@ const string Usage = """
           POST /login with correct credentials from C clients; reports requests/s, latency and status codes.
       api [--seconds S] [--warmup S] [--concurrency C] [--server DLL]
           GET /api/users/ with an admin API token from C clients.
+      startjob [--seed N] [--seconds S] [--warmup S] [--concurrency C] [--server DLL] [--setting Section:Key=Value]...
+          POST /api/jobs/start_job/ from C clients (default 32) into a table seeded with N jobs (default 1,000,000),
+          then the same load on an empty Kestrel endpoint, then a check that every started job is listed at once.
+      jobquery [--seed N] [--runs R] [--setting Section:Key=Value]...
+          In-process: the filtered (cluster + state + user), sorted, paged job list with count, and jobsStatistics
+          grouped by user, over N seeded jobs. --setting Database:Provider=Postgres --setting Database:ConnectionString=...
+          measures PostgreSQL.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -20,6 +27,12 @@ if (args.Length == 0)
 {
     Console.Error.WriteLine(Usage);
     return 2;
+}
+
+if (args[0] == "serve")
+{
+    // Started by the startjob benchmark as its empty-endpoint baseline.
+    return await EmptyServer.RunAsync(args);
 }
 
 if (args[0] == "micro")
@@ -39,6 +52,10 @@ try
             return await LoginLoad.RunAsync(options);
         case "api":
             return await ApiLoad.RunAsync(options);
+        case "startjob":
+            return await StartJobLoad.RunAsync(options);
+        case "jobquery":
+            return await JobQueryBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);

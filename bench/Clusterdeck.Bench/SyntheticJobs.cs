@@ -4,8 +4,9 @@ namespace Clusterdeck.Bench;
 
 /// <summary>
 /// Plausible finished and running jobs for load tests, the same for the same seed: 400 users in 60 projects,
-/// on the reference clusters fritz (subcluster main, nodes f0101..f0188) and alex (a40/a100 GPU nodes), start
-/// times spread over a year, most jobs small, a few wide, roughly 3 % running.
+/// on the reference clusters fritz (subcluster main, nodes f0101..f0188) and alex (a40/a100 GPU nodes), about
+/// 2,900 jobs a day in the order they started (as a batch system reports them), most jobs small, a few wide,
+/// roughly 3 % running.
 /// </summary>
 internal sealed class SyntheticJobs(int seed = 42)
 {
@@ -38,7 +39,7 @@ internal sealed class SyntheticJobs(int seed = 42)
             numNodes = Math.Min(numNodes, 8);
         }
 
-        var startTime = YearStart + _random.NextInt64(0, 365L * 86400);
+        var startTime = YearStart + (index * 30) + _random.Next(0, 30);
         var walltime = _random.Next(1, 25) * 3600;
         var running = _random.NextDouble() < 0.03;
         var duration = running ? 0 : (int)Math.Min(walltime, _random.NextDouble() < 0.1 ? _random.Next(10, 300) : _random.Next(300, walltime + 1));
