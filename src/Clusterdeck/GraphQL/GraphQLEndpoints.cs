@@ -19,8 +19,9 @@ internal static class GraphQLEndpoints
 
     public static IEndpointRouteBuilder MapGraphQLEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, PostAsync).WithTags("GraphQL").WithSummary("cc-backend's GraphQL API (schema: docs/api/schema.graphql)").DisableAntiforgery();
-        endpoints.MapGet(Path, GetAsync).WithTags("GraphQL").WithSummary("GraphQL queries (not mutations) as query-string parameters query, operationName, variables");
+        // Described by its own SDL (docs/api/schema.graphql), not in the OpenAPI document.
+        endpoints.MapPost(Path, PostAsync).DisableAntiforgery().ExcludeFromDescription();
+        endpoints.MapGet(Path, GetAsync).ExcludeFromDescription();
         return endpoints;
     }
 
