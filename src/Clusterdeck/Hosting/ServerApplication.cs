@@ -70,6 +70,7 @@ internal static class ServerApplication
         app.MapLoginEndpoints();
         app.MapUserEndpoints();
         app.MapCcUserEndpoints();
+        app.MapCcClusterEndpoints();
         app.MapGraphQLEndpoints();
         return app;
     }
