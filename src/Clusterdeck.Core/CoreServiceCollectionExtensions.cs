@@ -2,6 +2,7 @@ using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenService>();
         services.AddLdapAccounts();
         services.AddJobArchive();
+        services.AddSingleton<JobVisibilityResolver>();
+        services.AddSingleton<TagService>();
+        services.AddSingleton<JobQueryService>();
         return services;
     }
 }
