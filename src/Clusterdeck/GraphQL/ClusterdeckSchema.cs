@@ -1,5 +1,6 @@
 using Clusterdeck.GraphQL.Scalars;
 using GraphQL;
+using GraphQL.Conversion;
 using GraphQL.Types;
 
 namespace Clusterdeck.GraphQL;
@@ -13,9 +14,10 @@ internal sealed class ClusterdeckSchema : Schema
     public ClusterdeckSchema(IServiceProvider services)
         : base(services)
     {
+        // Names exactly as declared (cc-backend has SMT, numHWThreads), not camel-cased by GraphQL.NET.
+        NameConverter = DefaultNameConverter.Instance;
         Query = services.GetRequiredService<QueryGraphType>();
-        var mutation = services.GetRequiredService<MutationGraphType>();
-        Mutation = mutation.Fields.Count > 0 ? mutation : null;
+        Mutation = services.GetRequiredService<MutationGraphType>();
         // gqlgen's Int is 64-bit; ours replaces the built-in 32-bit one under the same name.
         RegisterType(new GoIntGraphType());
         // Introspection counts at 2%: the standard introspection query of GraphiQL and code generators must fit, yet

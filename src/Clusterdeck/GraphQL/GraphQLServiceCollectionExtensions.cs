@@ -13,10 +13,14 @@ internal static partial class GraphQLServiceCollectionExtensions
     public const int MaxDepth = 15;
 
     /// <summary>
-    /// Most expensive document accepted, counting every field once per expected list element (5 by default).
-    /// A page of jobs with tags, resources and footprint costs a few hundred; the full introspection query about 3,400.
+    /// Most expensive document accepted, counting every field once per expected list element (<see cref="ListImpact"/>
+    /// per list level). The full cluster tree costs about 2,000, a page of jobs with all fields a few hundred, the
+    /// standard introspection query about 4,000; a document repeating such selections under many aliases does not fit.
     /// </summary>
-    public const int MaxComplexity = 10_000;
+    public const int MaxComplexity = 50_000;
+
+    /// <summary>Expected elements per list level; cluster and metric-config lists nest four deep.</summary>
+    public const double ListImpact = 3;
 
     public static IServiceCollection AddClusterdeckGraphQL(this IServiceCollection services)
     {
@@ -28,6 +32,7 @@ internal static partial class GraphQLServiceCollectionExtensions
             {
                 complexity.MaxDepth = MaxDepth;
                 complexity.MaxComplexity = MaxComplexity;
+                complexity.DefaultListImpactMultiplier = ListImpact;
             })
             .AddUnhandledExceptionHandler(HandleException));
         return services;

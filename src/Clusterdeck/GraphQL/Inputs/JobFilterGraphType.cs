@@ -43,9 +43,9 @@ internal sealed class JobFilterGraphType : InputObjectGraphType
         }
 
         var schedule = value.Get<string>("schedule");
-        if (schedule is not null and not ("core" or "node"))
+        if (schedule is not null and not ("interactive" or "batch" or "core" or "node"))
         {
-            throw new ArgumentException($"schedule must be 'core' or 'node', not '{schedule}'");
+            throw new ArgumentException($"schedule must be 'interactive', 'batch', 'core' or 'node', not '{schedule}'");
         }
 
         return new JobFilter
