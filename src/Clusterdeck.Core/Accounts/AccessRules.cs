@@ -17,4 +17,9 @@ public static class AccessRules
     /// <summary>Admins read every account; everybody reads their own.</summary>
     public static bool CanReadUser(Caller caller, string username) =>
         caller.HasRole(Role.Admin) || string.Equals(caller.Username, username, StringComparison.Ordinal);
+
+    /// <summary>cc-backend's rule for a user's name and email: admin, support and manager see everyone's; others their own.</summary>
+    public static bool CanSeeUserProfile(Caller caller, string username) =>
+        caller.HasRole(Role.Admin) || caller.HasRole(Role.Support) || caller.HasRole(Role.Manager)
+        || string.Equals(caller.Username, username, StringComparison.Ordinal);
 }

@@ -35,6 +35,20 @@ public sealed partial class UserService(IUserStore store, ILogger<UserService> l
         return await store.FindAsync(username, cancellationToken) ?? throw UserNotFound(username);
     }
 
+    /// <summary>
+    /// cc-backend's user profile lookup (GraphQL <c>user</c>, a job's <c>userData</c>): admins, support and managers
+    /// may look anyone up, others only themselves. Null when no such account exists (users known only from jobs).
+    /// </summary>
+    public async Task<UserAccount?> FindProfileAsync(Caller caller, string username, CancellationToken cancellationToken)
+    {
+        if (!AccessRules.CanSeeUserProfile(caller, username))
+        {
+            throw new AccessDeniedException("forbidden");
+        }
+
+        return await store.FindAsync(username, cancellationToken);
+    }
+
     public async Task<UserAccount> CreateAsync(Caller caller, NewUser request, CancellationToken cancellationToken)
     {
         RequireAdmin(caller, "create users");

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Clusterdeck.Authentication;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Data;
+using Clusterdeck.GraphQL;
 using Clusterdeck.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,7 @@ internal static class ServerApplication
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
+        services.AddClusterdeckGraphQL();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentSetup>());
 
         AddAuthentication(services);
@@ -70,6 +72,7 @@ internal static class ServerApplication
         app.MapCcUserEndpoints();
         app.MapCcJobEndpoints();
         app.MapCcClusterEndpoints();
+        app.MapGraphQLEndpoints();
         return app;
     }
 
