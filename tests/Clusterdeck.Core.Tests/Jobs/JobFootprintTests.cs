@@ -20,7 +20,7 @@ public sealed class JobFootprintTests
     };
 
     [Fact]
-    public void Apply_FootprintMetrics_KeysNameTheConfiguredStatistic()
+    public void Apply_FootprintStatistics_KeysNameTheConfiguredStatistic()
     {
         var job = JobWith(1, 177, ("cpu_load", 31.64, 17.36, 45.54), ("mem_used", 6.162, 6.103, 6.226), ("flops_any", 45.012, 0, 135.037));
 
