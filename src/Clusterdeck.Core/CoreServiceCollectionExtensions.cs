@@ -1,5 +1,6 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Accounts.Ldap;
+using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new JwtTokenService(sp.GetRequiredService<JwtKeyPair>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessTokenService>();
         services.AddLdapAccounts();
+        services.AddJobArchive();
         return services;
     }
 }

@@ -13,6 +13,12 @@ public abstract class ClusterdeckDbContext(DbContextOptions options) : DbContext
 {
     internal DbSet<UserEntity> Users => Set<UserEntity>();
 
+    internal DbSet<JobEntity> Jobs => Set<JobEntity>();
+
+    internal DbSet<TagEntity> Tags => Set<TagEntity>();
+
+    internal DbSet<JobTagEntity> JobTags => Set<JobTagEntity>();
+
     /// <summary>ASP.NET Core data-protection keys (session cookies), shared by every replica on one database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -32,6 +38,8 @@ public abstract class ClusterdeckDbContext(DbContextOptions options) : DbContext
             user.Property(u => u.CreatedAt).HasColumnName("created_at");
             user.Property(u => u.UpdatedAt).HasColumnName("updated_at");
         });
+
+        JobModel.Configure(modelBuilder, jsonColumnType: Database.IsNpgsql() ? "jsonb" : null);
 
         modelBuilder.Entity<DataProtectionKey>(key =>
         {

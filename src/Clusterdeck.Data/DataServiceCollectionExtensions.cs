@@ -1,5 +1,7 @@
 using Clusterdeck.Core.Accounts;
+using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Storage;
+using Clusterdeck.Data.Jobs;
 using Clusterdeck.Data.Sqlite;
 using Clusterdeck.Data.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +41,8 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IUserStore, EfUserStore>();
+        services.AddSingleton<IJobStore, SqlJobStore>();
+        services.AddSingleton<ITagStore, SqlTagStore>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Clusterdeck.Core;
 using Clusterdeck.Core.Accounts.Ldap;
+using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data;
@@ -17,6 +18,7 @@ internal static class ClusterdeckServiceCollectionExtensions
         services.AddSection<DatabaseOptions>(DatabaseOptions.SectionName);
         services.AddSection<AuthOptions>(AuthOptions.SectionName);
         services.AddSection<LdapOptions>(LdapOptions.SectionName);
+        services.AddSection<ArchiveOptions>(ArchiveOptions.SectionName);
         services.AddSection<ServerOptions>(ServerOptions.SectionName);
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<StartupTasks>();

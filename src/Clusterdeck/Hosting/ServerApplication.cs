@@ -68,6 +68,7 @@ internal static class ServerApplication
         app.MapLoginEndpoints();
         app.MapUserEndpoints();
         app.MapCcUserEndpoints();
+        app.MapCcClusterEndpoints();
         return app;
     }
 

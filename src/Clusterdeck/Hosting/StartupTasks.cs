@@ -1,5 +1,7 @@
 using Clusterdeck.Core.Accounts;
+using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Clusters;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data;
 using Microsoft.Extensions.Options;
@@ -32,6 +34,7 @@ internal sealed partial class StartupTasks(
     public async Task PrepareServerAsync(CancellationToken cancellationToken)
     {
         await PrepareDatabaseAsync(cancellationToken);
+        await PrepareArchiveAsync(cancellationToken);
         var keys = services.GetRequiredService<JwtKeyPair>();
         LogKeys(logger, keys.CanSign ? "sign and verify" : "verify only");
 
@@ -44,6 +47,28 @@ internal sealed partial class StartupTasks(
 
         await services.GetRequiredService<InitialAdminSeeder>().EnsureAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Creates a new archive (or checks an existing one's version) and loads its cluster configurations. A bad
+    /// archive stops the server or command with the file and the reason, like a bad configuration file.
+    /// </summary>
+    public async Task PrepareArchiveAsync(CancellationToken cancellationToken)
+    {
+        var archive = services.GetRequiredService<IJobArchive>();
+        try
+        {
+            await archive.InitializeAsync(cancellationToken);
+            var clusters = services.GetRequiredService<IClusterCatalog>().Clusters;
+            LogArchive(logger, archive.Root, clusters.Count);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException([$"{ArchiveOptions.SectionName}: {e.Message}"]);
+        }
+    }
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Job archive {Root} ready with {ClusterCount} cluster(s)")]
+    private static partial void LogArchive(ILogger logger, string root, int clusterCount);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "Database not ready, /readyz answers 503 until it is: {Reason}")]
     private static partial void LogDatabaseNotReady(ILogger logger, string reason);

@@ -22,6 +22,202 @@ namespace Clusterdeck.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Clusterdeck.Data.Entities.JobEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ArrayJobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("array_job_id");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("cluster");
+
+                    b.Property<int>("Duration")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration");
+
+                    b.Property<double>("Energy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("energy");
+
+                    b.Property<string>("EnergyFootprint")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("energy_footprint");
+
+                    b.Property<string>("Footprint")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("footprint");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("MetaData")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("meta_data");
+
+                    b.Property<int>("MonitoringStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("monitoring_status");
+
+                    b.Property<int?>("NumAcc")
+                        .HasColumnType("integer")
+                        .HasColumnName("num_acc");
+
+                    b.Property<int?>("NumHwthreads")
+                        .HasColumnType("integer")
+                        .HasColumnName("num_hwthreads");
+
+                    b.Property<int>("NumNodes")
+                        .HasColumnType("integer")
+                        .HasColumnName("num_nodes");
+
+                    b.Property<string>("Partition")
+                        .HasColumnType("text")
+                        .HasColumnName("cluster_partition");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("project");
+
+                    b.Property<long>("RequestedMemory")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requested_memory");
+
+                    b.Property<string>("Resources")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("resources");
+
+                    b.Property<string>("Shared")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("shared");
+
+                    b.Property<int>("Smt")
+                        .HasColumnType("integer")
+                        .HasColumnName("smt");
+
+                    b.Property<long>("StartTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("job_state");
+
+                    b.Property<string>("SubCluster")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subcluster");
+
+                    b.Property<long>("SubmitTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("submit_time");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hpc_user");
+
+                    b.Property<long>("Walltime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("walltime");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrayJobId")
+                        .HasDatabaseName("job_array");
+
+                    b.HasIndex("StartTime")
+                        .HasDatabaseName("job_start");
+
+                    b.HasIndex("Cluster", "StartTime")
+                        .HasDatabaseName("job_cluster_start");
+
+                    b.HasIndex("Project", "StartTime")
+                        .HasDatabaseName("job_project_start");
+
+                    b.HasIndex("State", "StartTime")
+                        .HasDatabaseName("job_state_start");
+
+                    b.HasIndex("JobId", "Cluster", "StartTime")
+                        .IsUnique()
+                        .HasDatabaseName("job_key");
+
+                    b.HasIndex("Cluster", "State", "User", "StartTime")
+                        .HasDatabaseName("job_cluster_state_user_start");
+
+                    b.HasIndex("User", "StartTime", "State", "Duration", "NumNodes", "NumHwthreads", "NumAcc")
+                        .HasDatabaseName("job_user_stats");
+
+                    b.ToTable("job", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.JobTagEntity", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("JobId", "TagId");
+
+                    b.HasIndex("TagId")
+                        .HasDatabaseName("jobtag_tag");
+
+                    b.ToTable("jobtag", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.TagEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("tag_name");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("tag_scope");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("tag_type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Name", "Scope")
+                        .IsUnique()
+                        .HasDatabaseName("tag_key");
+
+                    b.ToTable("tag", (string)null);
+                });
+
             modelBuilder.Entity("Clusterdeck.Data.Entities.UserEntity", b =>
                 {
                     b.Property<string>("Username")
@@ -92,6 +288,21 @@ namespace Clusterdeck.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.JobTagEntity", b =>
+                {
+                    b.HasOne("Clusterdeck.Data.Entities.JobEntity", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clusterdeck.Data.Entities.TagEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

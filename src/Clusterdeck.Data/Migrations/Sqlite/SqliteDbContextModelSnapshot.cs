@@ -17,6 +17,198 @@ namespace Clusterdeck.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Clusterdeck.Data.Entities.JobEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ArrayJobId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("array_job_id");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cluster");
+
+                    b.Property<int>("Duration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration");
+
+                    b.Property<double>("Energy")
+                        .HasColumnType("REAL")
+                        .HasColumnName("energy");
+
+                    b.Property<string>("EnergyFootprint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("energy_footprint");
+
+                    b.Property<string>("Footprint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footprint");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("MetaData")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meta_data");
+
+                    b.Property<int>("MonitoringStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monitoring_status");
+
+                    b.Property<int?>("NumAcc")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("num_acc");
+
+                    b.Property<int?>("NumHwthreads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("num_hwthreads");
+
+                    b.Property<int>("NumNodes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("num_nodes");
+
+                    b.Property<string>("Partition")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cluster_partition");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project");
+
+                    b.Property<long>("RequestedMemory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_memory");
+
+                    b.Property<string>("Resources")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resources");
+
+                    b.Property<string>("Shared")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared");
+
+                    b.Property<int>("Smt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("smt");
+
+                    b.Property<long>("StartTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_state");
+
+                    b.Property<string>("SubCluster")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subcluster");
+
+                    b.Property<long>("SubmitTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submit_time");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hpc_user");
+
+                    b.Property<long>("Walltime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("walltime");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrayJobId")
+                        .HasDatabaseName("job_array");
+
+                    b.HasIndex("StartTime")
+                        .HasDatabaseName("job_start");
+
+                    b.HasIndex("Cluster", "StartTime")
+                        .HasDatabaseName("job_cluster_start");
+
+                    b.HasIndex("Project", "StartTime")
+                        .HasDatabaseName("job_project_start");
+
+                    b.HasIndex("State", "StartTime")
+                        .HasDatabaseName("job_state_start");
+
+                    b.HasIndex("JobId", "Cluster", "StartTime")
+                        .IsUnique()
+                        .HasDatabaseName("job_key");
+
+                    b.HasIndex("Cluster", "State", "User", "StartTime")
+                        .HasDatabaseName("job_cluster_state_user_start");
+
+                    b.HasIndex("User", "StartTime", "State", "Duration", "NumNodes", "NumHwthreads", "NumAcc")
+                        .HasDatabaseName("job_user_stats");
+
+                    b.ToTable("job", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.JobTagEntity", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("job_id");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("JobId", "TagId");
+
+                    b.HasIndex("TagId")
+                        .HasDatabaseName("jobtag_tag");
+
+                    b.ToTable("jobtag", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.TagEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tag_name");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tag_scope");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tag_type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Name", "Scope")
+                        .IsUnique()
+                        .HasDatabaseName("tag_key");
+
+                    b.ToTable("tag", (string)null);
+                });
+
             modelBuilder.Entity("Clusterdeck.Data.Entities.UserEntity", b =>
                 {
                     b.Property<string>("Username")
@@ -85,6 +277,21 @@ namespace Clusterdeck.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.JobTagEntity", b =>
+                {
+                    b.HasOne("Clusterdeck.Data.Entities.JobEntity", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clusterdeck.Data.Entities.TagEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
