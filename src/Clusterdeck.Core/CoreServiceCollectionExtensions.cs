@@ -1,6 +1,7 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
+using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenService>();
         services.AddLdapAccounts();
         services.AddJobArchive();
+        services.AddArchiveImport();
         return services;
     }
 }

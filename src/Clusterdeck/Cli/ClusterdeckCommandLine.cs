@@ -24,6 +24,7 @@ internal static class ClusterdeckCommandLine
             TokenCommand.Create(),
             KeygenCommand.Create(),
             LdapCommand.Create(),
+            ArchiveCommand.Create(),
             MigrateFromCcCommand.Create(),
         };
         root.SetAction(ServeCommand.RunAsync);

@@ -18,7 +18,7 @@ public sealed partial class ArchiveImporter(IJobStore jobs, ITagStore tags, IJob
     public int BatchSize { get; init; } = DefaultBatchSize;
 
     /// <summary>Empties the job table, then imports every job of <paramref name="archive"/>.</summary>
-    public async Task<ArchiveImportResult> RebuildAsync(IAsyncEnumerable<ArchivedJob> archive, IProgress<ArchiveImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ArchiveImportResult> RebuildAsync(IAsyncEnumerable<ArchivedMeta> archive, IProgress<ArchiveImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(archive);
         var stopwatch = Stopwatch.StartNew();
@@ -70,11 +70,11 @@ public sealed partial class ArchiveImporter(IJobStore jobs, ITagStore tags, IJob
     }
 
     /// <summary>Checks one job and completes it with its subcluster, footprint and monitoring status; or says why not.</summary>
-    private (Job? Job, ImportFailure Failure) Prepare(ArchivedJob item, HashSet<(string, long, long)> keys)
+    private (Job? Job, ImportFailure Failure) Prepare(ArchivedMeta item, HashSet<(string, long, long)> keys)
     {
         if (item.Job is not { } job)
         {
-            return (null, new ImportFailure(ImportFailure.Unreadable, item.Failure ?? "no job"));
+            return (null, new ImportFailure(ImportFailure.Unreadable, item.Error ?? "no job"));
         }
 
         if (!placement.TryPlace(job, out var placed, out var footprint, out var failure))
