@@ -3,6 +3,7 @@ using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,9 @@ public static class CoreServiceCollectionExtensions
         services.AddLdapAccounts();
         services.AddJobArchive();
         services.AddArchiveImport();
+        services.AddSingleton<JobVisibilityResolver>();
+        services.AddSingleton<TagService>();
+        services.AddSingleton<JobQueryService>();
         return services;
     }
 }

@@ -159,7 +159,7 @@ public sealed class ClusterCatalog : IClusterCatalog
             }
 
             // An absent scope means node, for configurations older than scopes (as cc-backend reads them).
-            var scoped = metric.Scope.Length == 0 ? metric with { Scope = "node" } : metric;
+            var scoped = string.IsNullOrEmpty(metric.Scope) ? metric with { Scope = "node" } : metric;
             if (!Scopes.Contains(scoped.Scope))
             {
                 problems.Add($"metric '{metric.Name}': scope '{metric.Scope}' is not one of {string.Join(", ", Scopes.Order(StringComparer.Ordinal))}");
@@ -222,7 +222,7 @@ public sealed class ClusterCatalog : IClusterCatalog
                 Caution = change?.Caution ?? metric.Caution,
                 Alert = change?.Alert ?? metric.Alert,
                 Footprint = NullIfEmpty(change?.Footprint ?? metric.Footprint),
-                Energy = change?.Energy ?? metric.Energy,
+                Energy = change?.Energy ?? metric.Energy ?? "",
                 LowerIsBetter = change?.LowerIsBetter ?? metric.LowerIsBetter,
                 Restrict = change?.Restrict ?? metric.Restrict,
             };
@@ -232,7 +232,7 @@ public sealed class ClusterCatalog : IClusterCatalog
         var footprint = applied.Where(m => m.Footprint is not null)
             .Select(m => new FootprintMetric($"{m.Name}_{m.Footprint}", m.Name, m.Footprint!, m.Unit, m.LowerIsBetter))
             .ToList();
-        var energy = applied.Where(m => m.Energy.Length > 0).ToList();
+        var energy = applied.Where(m => !string.IsNullOrEmpty(m.Energy)).ToList();
         var derived = sub with
         {
             MetricConfig = applied,

@@ -38,7 +38,7 @@ public sealed record JobFilter
 
     public string? Shared { get; init; }
 
-    /// <summary><c>core</c> (numNodes = 1 and shared) or <c>node</c> (exclusive), as in cc-backend.</summary>
+    /// <summary>cc-backend's <c>interactive</c> (job name "interactive") or <c>batch</c> (any other); also <c>core</c> (numNodes = 1 and shared) or <c>node</c> (exclusive).</summary>
     public string? Schedule { get; init; }
 
     /// <summary>Matches the hostnames in <c>resources</c>.</summary>
