@@ -131,7 +131,7 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("malformed", "is an invalid", "{\"jobId\": 1, ")]
+    [InlineData("malformed", "malformed.json: ", "{\"jobId\": 1, ")]
     [InlineData("unknown-field", "could not be mapped", "{\"jobId\": 1, \"bogus\": true}")]
     [InlineData("wrong-type", "could not be converted", "{\"jobId\": \"one\"}")]
     [InlineData("escape", "no such cluster", "{\"jobId\": 5, \"user\": \"u\", \"cluster\": \"../../etc\", \"numNodes\": 1, \"jobState\": \"completed\", \"startTime\": 1700000000, \"resources\": [{\"hostname\": \"f0101\"}]}")]
