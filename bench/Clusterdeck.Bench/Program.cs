@@ -12,6 +12,8 @@ const string Usage = """
           POST /login with correct credentials from C clients; reports requests/s, latency and status codes.
       api [--seconds S] [--warmup S] [--concurrency C] [--server DLL]
           GET /api/users/ with an admin API token from C clients.
+      import [--jobs N] [--server DLL]
+          Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -39,6 +41,8 @@ try
             return await LoginLoad.RunAsync(options);
         case "api":
             return await ApiLoad.RunAsync(options);
+        case "import":
+            return await ImportBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);
