@@ -19,6 +19,8 @@ const string Usage = """
           In-process: the filtered (cluster + state + user), sorted, paged job list with count, and jobsStatistics
           grouped by user, over N seeded jobs. --setting Database:Provider=Postgres --setting Database:ConnectionString=...
           measures PostgreSQL.
+      import [--jobs N] [--server DLL]
+          Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -56,6 +58,8 @@ try
             return await StartJobLoad.RunAsync(options);
         case "jobquery":
             return await JobQueryBenchmark.RunAsync(options);
+        case "import":
+            return await ImportBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);

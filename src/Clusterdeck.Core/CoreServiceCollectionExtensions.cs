@@ -1,6 +1,7 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
+using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Storage;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenService>();
         services.AddLdapAccounts();
         services.AddJobArchive();
+        services.AddArchiveImport();
         services.AddSingleton<JobVisibilityResolver>();
         services.AddSingleton<TagService>();
         services.AddSingleton<JobQueryService>();

@@ -9,7 +9,7 @@ namespace Clusterdeck.Cli;
 /// </summary>
 internal static class CcBackendFlags
 {
-    private static readonly HashSet<string> Known = ["server", "config", "migrate-db", "add-user", "del-user", "jwt", "sync-ldap"];
+    private static readonly HashSet<string> Known = ["server", "config", "migrate-db", "add-user", "del-user", "jwt", "sync-ldap", "init-db", "import-job"];
 
     /// <summary>
     /// True when the arguments are cc-backend flags rather than Clusterdeck commands: they start with a
@@ -24,7 +24,8 @@ internal static class CcBackendFlags
     public static IReadOnlyList<string[]> Translate(IReadOnlyList<string> args)
     {
         string? config = null;
-        bool serve = false, migrate = false, syncLdap = false;
+        bool serve = false, migrate = false, syncLdap = false, initDb = false;
+        var importJobs = new List<string>();
         var addUsers = new List<string>();
         var deleteUsers = new List<string>();
         var tokens = new List<string>();
@@ -59,6 +60,8 @@ internal static class CcBackendFlags
                 case "add-user": addUsers.Add(Value()); break;
                 case "del-user": deleteUsers.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
                 case "jwt": tokens.Add(Value()); break;
+                case "init-db": initDb = true; break;
+                case "import-job": importJobs.Add(Value()); break;
                 default: throw new CommandLineException($"cc-backend flag -{name} is not supported by Clusterdeck; see 'clusterdeck --help'");
             }
         }
@@ -86,6 +89,13 @@ internal static class CcBackendFlags
         }
 
         invocations.AddRange(deleteUsers.Select(user => Global("user", "delete", user)));
+        // cc-backend rebuilds the job table, then imports single jobs, before it handles LDAP and tokens.
+        if (initDb)
+        {
+            invocations.Add(Global("archive", "import"));
+        }
+
+        invocations.AddRange(importJobs.Select(spec => Global("archive", "import-job", spec)));
         if (syncLdap)
         {
             invocations.Add(Global("ldap", "sync"));

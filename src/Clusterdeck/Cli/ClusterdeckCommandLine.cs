@@ -24,6 +24,8 @@ internal static class ClusterdeckCommandLine
             TokenCommand.Create(),
             KeygenCommand.Create(),
             LdapCommand.Create(),
+            ArchiveCommand.Create(),
+            MigrateFromCcCommand.Create(),
         };
         root.SetAction(ServeCommand.RunAsync);
         AllowSettingOverrides(root);

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Clusterdeck.Core.Jobs;
+using Clusterdeck.Core.Jobs.Footprints;
+using Microsoft.Extensions.Logging;
+
+namespace Clusterdeck.Core.Archive.Import;
+
+/// <summary>
+/// Rebuilds the job table from the job archive (cc-backend's <c>-init-db</c>): every job is checked,
+/// placed in its cluster, given its footprint and energy, and stored in large batches. Preparing the
+/// next batch overlaps with storing the previous one.
+/// </summary>
+public sealed partial class ArchiveImporter(IJobStore jobs, ITagStore tags, IJobPlacement placement, ILogger<ArchiveImporter> logger)
+{
+    public const int DefaultBatchSize = 5000;
+
+    public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>Empties the job table, then imports every job of <paramref name="archive"/>.</summary>
+    public async Task<ArchiveImportResult> RebuildAsync(IAsyncEnumerable<ArchivedMeta> archive, IProgress<ArchiveImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        var stopwatch = Stopwatch.StartNew();
+        await jobs.ClearAsync(cancellationToken);
+
+        var skipped = new SkipTally();
+        var keys = new HashSet<(string Cluster, long JobId, long StartTime)>();
+        var batches = Channel.CreateBounded<List<Job>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var counters = new Counters();
+        var writer = Task.Run(() => StoreAsync(batches.Reader, skipped, counters, progress, cancellationToken), cancellationToken);
+
+        try
+        {
+            var batch = new List<Job>(BatchSize);
+            await foreach (var item in archive.WithCancellation(cancellationToken))
+            {
+                Interlocked.Increment(ref counters.Seen);
+                var (prepared, failure) = Prepare(item, keys);
+                if (prepared is null)
+                {
+                    skipped.Add(failure, item.Path);
+                    continue;
+                }
+
+                batch.Add(prepared);
+                if (batch.Count >= BatchSize)
+                {
+                    await batches.Writer.WriteAsync(batch, cancellationToken);
+                    batch = new List<Job>(BatchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await batches.Writer.WriteAsync(batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
+        }
+
+        await writer;
+        stopwatch.Stop();
+        progress?.Report(new ArchiveImportProgress(counters.Seen, counters.Imported, skipped.Total));
+        var result = new ArchiveImportResult(counters.Imported, skipped.Summaries(), counters.TagAttachments, stopwatch.Elapsed);
+        LogImported(logger, result.Imported, result.SkippedCount, stopwatch.Elapsed.TotalSeconds);
+        return result;
+    }
+
+    /// <summary>Checks one job and completes it with its subcluster, footprint and monitoring status; or says why not.</summary>
+    private (Job? Job, ImportFailure Failure) Prepare(ArchivedMeta item, HashSet<(string, long, long)> keys)
+    {
+        if (item.Job is not { } job)
+        {
+            return (null, new ImportFailure(ImportFailure.Unreadable, item.Error ?? "no job"));
+        }
+
+        if (!placement.TryPlace(job, out var placed, out var footprint, out var failure))
+        {
+            return (null, failure);
+        }
+
+        if (JobSanity.Check(placed) is { } problem)
+        {
+            return (null, new ImportFailure(ImportFailure.Invalid, problem));
+        }
+
+        if (!keys.Add((placed.Cluster, placed.JobId, placed.StartTime)))
+        {
+            return (null, new ImportFailure(ImportFailure.Duplicate, $"job {placed.JobId} on {placed.Cluster} starting at {placed.StartTime} is in the archive twice"));
+        }
+
+        return (JobFootprint.Apply(placed with { Id = null, MonitoringStatus = MonitoringStatus.ArchivingSuccessful }, footprint), default);
+    }
+
+    private async Task StoreAsync(ChannelReader<List<Job>> batches, SkipTally skipped, Counters counters, IProgress<ArchiveImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var tagIds = new Dictionary<(string, string, string), long>();
+        await foreach (var batch in batches.ReadAllAsync(cancellationToken))
+        {
+            var added = await jobs.AddManyAsync(batch, cancellationToken);
+            Interlocked.Add(ref counters.Imported, added);
+            for (var i = added; i < batch.Count; i++)
+            {
+                // The table was emptied first and the batch had no duplicate keys, so only a concurrent writer gets here.
+                skipped.Add(new ImportFailure(ImportFailure.Duplicate, "already in the job table"), $"{batch[0].Cluster}/{batch[0].JobId}");
+            }
+
+            foreach (var job in batch)
+            {
+                if (job.Tags is not { Count: > 0 } jobTags
+                    || await jobs.FindAsync(job.JobId, job.Cluster, job.StartTime, cancellationToken) is not { Id: { } id })
+                {
+                    continue;
+                }
+
+                foreach (var tag in jobTags)
+                {
+                    var scope = string.IsNullOrEmpty(tag.Scope) ? TagScopes.Global : tag.Scope;
+                    if (!tagIds.TryGetValue((tag.Type, tag.Name, scope), out var tagId))
+                    {
+                        tagId = (await tags.GetOrCreateAsync(tag.Type, tag.Name, scope, cancellationToken)).Id;
+                        tagIds[(tag.Type, tag.Name, scope)] = tagId;
+                    }
+
+                    await tags.AttachAsync(id, tagId, cancellationToken);
+                    counters.TagAttachments++;
+                }
+            }
+
+            progress?.Report(new ArchiveImportProgress(Interlocked.Read(ref counters.Seen), Interlocked.Read(ref counters.Imported), skipped.Total));
+        }
+    }
+
+    private sealed class Counters
+    {
+        public long Seen;
+        public long Imported;
+        public int TagAttachments;
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Archive import stored {Imported} jobs and skipped {Skipped} in {Seconds:F1} s")]
+    private static partial void LogImported(ILogger logger, long imported, long skipped, double seconds);
+}
