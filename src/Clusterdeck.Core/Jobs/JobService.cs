@@ -194,21 +194,21 @@ public sealed partial class JobService(
         await store.FindAsync(key.JobId, key.Cluster, key.StartTime, cancellationToken)
             ?? throw new NotFoundException($"finding job failed: no job with jobId {key.JobId}{Describe(key.Cluster, key.StartTime)}");
 
-    /// <summary>cc-backend's sanity checks on a new job, plus the range checks it leaves to the database.</summary>
+    /// <summary>cc-backend's checks on a new job (<see cref="JobSanity"/>, cluster, subcluster), plus the range checks it leaves to the database.</summary>
     private Job Validate(Caller caller, Job job)
     {
-        if (job.Cluster.Length == 0 || job.User.Length == 0 || job.Project.Length == 0 || job.Resources.Count == 0)
+        if (JobSanity.Check(job) is { } problem)
         {
-            throw new InvalidInputException("'resources', 'user', 'project' and 'cluster' are required");
+            throw new InvalidInputException(problem);
+        }
+
+        if (job.Cluster.Length == 0 || job.Project.Length == 0)
+        {
+            throw new InvalidInputException("'cluster' and 'project' are required");
         }
 
         var cluster = clusters.Find(job.Cluster)
             ?? throw new InvalidInputException($"no such cluster: {job.Cluster}");
-
-        if (job.NumNodes != job.Resources.Count)
-        {
-            throw new InvalidInputException($"job has {job.NumNodes} nodes but {job.Resources.Count} resources");
-        }
 
         if (job.Resources.Any(r => string.IsNullOrEmpty(r.Hostname)))
         {

@@ -1,4 +1,3 @@
-using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Jobs;
 
 namespace Clusterdeck.Core.Tests.Jobs;

@@ -1,8 +1,7 @@
-using Clusterdeck.Core.Jobs;
 
-namespace Clusterdeck.Core.Archive.Import;
+namespace Clusterdeck.Core.Jobs;
 
-/// <summary>cc-backend's sanity checks for a job entering the database from an archive (after its cluster is placed).</summary>
+/// <summary>cc-backend's sanity checks for a job entering the job table, whether from start_job or from an archive.</summary>
 public static class JobSanity
 {
     /// <summary>Null when the job is acceptable, else the reason.</summary>
