@@ -28,12 +28,13 @@ internal static class JobSeeder
         }
     }
 
-    /// <summary>Inserts <paramref name="count"/> synthetic jobs through the store's bulk path, printing progress.</summary>
+    /// <summary>Fills the (empty) job table with <paramref name="count"/> synthetic jobs through the archive-rebuild path, printing progress.</summary>
     public static async Task SeedAsync(IServiceProvider services, int count)
     {
         var store = services.GetRequiredService<IJobStore>();
         var generator = new SyntheticJobs();
         var clock = Stopwatch.StartNew();
+        await using var rebuild = await store.BeginRebuildAsync(CancellationToken.None);
         for (var done = 0; done < count;)
         {
             var batch = Enumerable.Range(done, Math.Min(BatchSize, count - done)).Select(i => generator.Next(i)).ToList();

@@ -35,8 +35,7 @@ internal static class StartJobLoad
             await JobSeeder.SeedAsync(host.Services, seed);
         }
 
-        var token = (await ClusterdeckCli.RunAsync(serverDll, ["token", InitialAdminSeeder.Username, "--data-dir", data.Path, .. settings.Select(s => "--" + s)]))
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
+        var token = "";
         long next = 0;
         HttpRequestMessage NewStart()
         {
@@ -52,6 +51,9 @@ internal static class StartJobLoad
         {
             using var probe = new HttpClient();
             await server.WaitUntilReadyAsync(probe, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(120));
+            // The server creates the initial admin on its first start.
+            token = (await ClusterdeckCli.RunAsync(serverDll, ["token", InitialAdminSeeder.Username, "--data-dir", data.Path, .. settings.Select(s => "--" + s)]))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"POST /api/jobs/start_job/ into {seed:N0} jobs, {concurrency} clients, {warmup} s warm-up, {seconds} s measured"));
             clusterdeck = await HttpLoad.RunAsync(server, concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), NewStart);

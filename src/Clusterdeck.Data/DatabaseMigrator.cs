@@ -1,4 +1,5 @@
 using Clusterdeck.Core.Storage;
+using Clusterdeck.Data.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -27,16 +28,20 @@ public sealed partial class DatabaseMigrator(
         if (pending.Count == 0)
         {
             LogSchemaCurrent(logger, options.Value.Provider);
-            return [];
         }
-
-        LogMigrating(logger, pending.Count, options.Value.Provider);
-        await db.Database.MigrateAsync(cancellationToken);
-        foreach (var migration in pending)
+        else
         {
-            LogMigrationApplied(logger, migration);
+            LogMigrating(logger, pending.Count, options.Value.Provider);
+            await db.Database.MigrateAsync(cancellationToken);
+            foreach (var migration in pending)
+            {
+                LogMigrationApplied(logger, migration);
+            }
         }
 
+        // Indexes an interrupted archive rebuild had set aside come back here.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await JobIndexes.EnsureAsync(db, db.Database.GetDbConnection(), cancellationToken);
         return pending;
     }
 

@@ -11,6 +11,12 @@ public interface IJobStore
     /// <summary>Stores a new job and returns its database id. Throws <c>ConflictException</c> when (cluster, jobId, startTime) exists.</summary>
     Task<long> AddAsync(Job job, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a new job unless a job of the same cluster and jobId started after <paramref name="conflictsAfter"/> (Unix
+    /// seconds) or has the same key; the check and the insert are atomic. Throws <c>ConflictException</c> naming the existing job.
+    /// </summary>
+    Task<long> AddUnlessStartedAfterAsync(Job job, long conflictsAfter, CancellationToken cancellationToken);
+
     /// <summary>Stores many jobs in as few transactions as possible; jobs whose key exists are skipped. Returns how many were added.</summary>
     Task<int> AddManyAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken);
 
@@ -28,8 +34,13 @@ public interface IJobStore
     /// <summary>Deletes jobs that started before <paramref name="startTime"/> (Unix seconds); with <paramref name="omitTagged"/>, tagged jobs stay.</summary>
     Task<int> DeleteStartedBeforeAsync(long startTime, bool omitTagged, CancellationToken cancellationToken);
 
-    /// <summary>Removes every job and job-tag row (the archive rebuild starts from an empty table).</summary>
-    Task ClearAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts a rebuild of the job table from the archive: removes every job and job-tag row and may set the
+    /// table's secondary indexes aside; disposing the returned scope restores them (and must leave the table
+    /// fully indexed even after an interrupted rebuild, at the latest when the database is next migrated).
+    /// Meanwhile only <see cref="AddManyAsync"/> should write.
+    /// </summary>
+    Task<IAsyncDisposable> BeginRebuildAsync(CancellationToken cancellationToken);
 
     Task<JobPage> QueryAsync(JobQuery query, JobVisibility visibility, CancellationToken cancellationToken);
 

@@ -19,36 +19,15 @@ public sealed partial class JobService(
     /// <summary>A job with the same jobId on the same cluster that started less than this earlier is a duplicate (cc-backend's rule).</summary>
     public const long DuplicateWindowSeconds = 86400;
 
-    // The duplicate check and the insert must not interleave for the same (cluster, jobId). Striped locks keep
-    // unrelated starts parallel. Across replicas, the unique key (cluster, jobId, startTime) still holds.
-    private readonly SemaphoreSlim[] _startLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
     /// <summary>Records a job that started; it is visible to every query when this returns.</summary>
     public async Task<Job> StartAsync(Caller caller, Job request, CancellationToken cancellationToken)
     {
         RequireReporter(caller);
         var job = Validate(caller, request with { Id = null, State = JobStates.Running });
 
-        var startLock = _startLocks[(int)((uint)HashCode.Combine(job.Cluster, job.JobId) % (uint)_startLocks.Length)];
-        await startLock.WaitAsync(cancellationToken);
-        long id;
-        try
-        {
-            // The newest job with this jobId decides: anything that started later than a day before is a duplicate.
-            var newest = await store.FindAsync(job.JobId, job.Cluster, null, cancellationToken);
-            if (newest is not null && job.StartTime - newest.StartTime < DuplicateWindowSeconds)
-            {
-                throw new ConflictException(
-                    $"a job with that jobId, cluster and startTime already exists: dbid: {newest.Id}, jobid: {newest.JobId}");
-            }
-
-            // Acknowledged from here on: the store commits before returning.
-            id = await store.AddAsync(job with { Tags = null }, cancellationToken);
-        }
-        finally
-        {
-            startLock.Release();
-        }
+        // Acknowledged once this returns: the store commits before answering. cc-backend's duplicate rule: a job
+        // with this jobId on this cluster that started less than a day before this one (or later) refuses it.
+        var id = await store.AddUnlessStartedAfterAsync(job with { Tags = null }, job.StartTime - DuplicateWindowSeconds, cancellationToken);
 
         if (request.Tags is { Count: > 0 } requestedTags)
         {

@@ -19,6 +19,8 @@ internal sealed class DbSession : IAsyncDisposable
 
     public DbConnection Connection { get; }
 
+    public ClusterdeckDbContext Context => _context;
+
     public static async Task<DbSession> OpenAsync(IDbContextFactory<ClusterdeckDbContext> contexts, CancellationToken cancellationToken)
     {
         var context = await contexts.CreateDbContextAsync(cancellationToken);

@@ -25,46 +25,122 @@ internal sealed class SqlJobStore : IJobStore, IAsyncDisposable
     private readonly IDbContextFactory<ClusterdeckDbContext> _contexts;
     private readonly TimeProvider _timeProvider;
     private readonly SqlDialect _dialect;
-    private readonly GroupCommitWriter<Job, long?>? _writer;
+    private readonly GroupCommitWriter<PendingInsert, InsertOutcome>? _writer;
 
     public SqlJobStore(IDbContextFactory<ClusterdeckDbContext> contexts, IOptions<DatabaseOptions> options, TimeProvider timeProvider)
     {
         _contexts = contexts;
         _timeProvider = timeProvider;
         _dialect = options.Value.Provider == DatabaseProvider.Postgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
-        _writer = _dialect.IsPostgres ? null : new GroupCommitWriter<Job, long?>(InsertBatchAsync);
+        _writer = _dialect.IsPostgres ? null : new GroupCommitWriter<PendingInsert, InsertOutcome>(InsertBatchAsync);
     }
 
     private long Now => _timeProvider.GetUtcNow().ToUnixTimeSeconds();
 
-    public async Task<long> AddAsync(Job job, CancellationToken cancellationToken)
+    public Task<long> AddAsync(Job job, CancellationToken cancellationToken) => AddAsync(new PendingInsert(job, null), cancellationToken);
+
+    public Task<long> AddUnlessStartedAfterAsync(Job job, long conflictsAfter, CancellationToken cancellationToken) =>
+        AddAsync(new PendingInsert(job, conflictsAfter), cancellationToken);
+
+    private async Task<long> AddAsync(PendingInsert pending, CancellationToken cancellationToken)
     {
-        var id = _writer is not null
-            ? await _writer.WriteAsync(job, cancellationToken)
-            : (await InsertBatchAsync([job], cancellationToken))[0];
-        return id ?? throw new ConflictException(
-            $"a job with jobId {job.JobId.ToString(CultureInfo.InvariantCulture)} on cluster '{job.Cluster}' and startTime {job.StartTime.ToString(CultureInfo.InvariantCulture)} already exists");
+        var outcome = _writer is not null
+            ? await _writer.WriteAsync(pending, cancellationToken)
+            : (await InsertBatchAsync([pending], cancellationToken))[0];
+        var job = pending.Job;
+        return outcome switch
+        {
+            { Id: { } id } => id,
+            { Conflicting: { } existing } => throw new ConflictException(string.Create(CultureInfo.InvariantCulture,
+                $"a job with that jobId, cluster and startTime already exists: dbid: {existing.Id}, jobid: {job.JobId}, startTime: {existing.StartTime}")),
+            _ => throw new ConflictException(string.Create(CultureInfo.InvariantCulture,
+                $"a job with jobId {job.JobId} on cluster '{job.Cluster}' and startTime {job.StartTime} already exists")),
+        };
     }
 
-    /// <summary>Inserts the jobs in one transaction; null for each job whose key existed.</summary>
-    private async Task<long?[]> InsertBatchAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the jobs in one transaction, each after its duplicate check, so a check and its insert are atomic:
+    /// on SQLite because one writer runs the batches, on PostgreSQL under a transaction-scoped advisory lock on (cluster, jobId).
+    /// </summary>
+    private async Task<InsertOutcome[]> InsertBatchAsync(IReadOnlyList<PendingInsert> pending, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.OpenAsync(_contexts, cancellationToken);
         await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken);
-        var results = new long?[jobs.Count];
+        var results = new InsertOutcome[pending.Count];
         await using var insert = CreateInsert(session.Connection, transaction, returning: true);
-        for (var i = 0; i < jobs.Count; i++)
+        await using var check = CreateStartedAfterCheck(session.Connection, transaction);
+        for (var i = 0; i < pending.Count; i++)
         {
-            results[i] = await ExecuteInsertAsync(insert, jobs[i], cancellationToken);
-            if (results[i] is { } id && jobs[i].Tags is { Count: > 0 } tags)
+            var job = pending[i].Job;
+            if (pending[i].ConflictsAfter is { } after)
             {
-                await TagSql.AttachAllAsync(session.Connection, transaction, id, tags, cancellationToken);
+                if (_dialect.IsPostgres)
+                {
+                    await LockJobIdAsync(session.Connection, transaction, job, cancellationToken);
+                }
+
+                check.Parameters[0].Value = job.JobId;
+                check.Parameters[1].Value = job.Cluster;
+                check.Parameters[2].Value = after;
+                await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
+                {
+                    if (await reader.ReadAsync(cancellationToken))
+                    {
+                        results[i] = new InsertOutcome(null, (reader.GetInt64(0), reader.GetInt64(1)));
+                        continue;
+                    }
+                }
+            }
+
+            var id = await ExecuteInsertAsync(insert, job, cancellationToken);
+            results[i] = new InsertOutcome(id, null);
+            if (id is { } added && job.Tags is { Count: > 0 } tags)
+            {
+                await TagSql.AttachAllAsync(session.Connection, transaction, added, tags, cancellationToken);
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
         return results;
     }
+
+    private static DbCommand CreateStartedAfterCheck(DbConnection connection, DbTransaction transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, start_time FROM job WHERE job_id = @job AND cluster = @cluster AND start_time > @after ORDER BY start_time DESC LIMIT 1";
+        foreach (var name in new[] { "@job", "@cluster", "@after" })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>Serialises concurrent starts of one (cluster, jobId) across connections and replicas until the transaction ends.</summary>
+    private static async Task LockJobIdAsync(DbConnection connection, DbTransaction transaction, Job job, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@cluster, @job))";
+        var cluster = command.CreateParameter();
+        cluster.ParameterName = "@cluster";
+        cluster.Value = job.Cluster;
+        command.Parameters.Add(cluster);
+        var jobId = command.CreateParameter();
+        jobId.ParameterName = "@job";
+        jobId.Value = job.JobId;
+        command.Parameters.Add(jobId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A job waiting for insertion; with <see cref="ConflictsAfter"/>, a job of the same cluster and jobId that started later refuses it.</summary>
+    private readonly record struct PendingInsert(Job Job, long? ConflictsAfter);
+
+    /// <summary>The new row's id, or the job that refused it (null and null: the exact key existed).</summary>
+    private readonly record struct InsertOutcome(long? Id, (long Id, long StartTime)? Conflicting);
 
     private DbCommand CreateInsert(DbConnection connection, DbTransaction transaction, bool returning)
     {
@@ -283,7 +359,27 @@ internal sealed class SqlJobStore : IJobStore, IAsyncDisposable
         DeleteWhereAsync(sql => $"job.start_time < {sql.Param(startTime)}"
             + (omitTagged ? " AND NOT EXISTS (SELECT 1 FROM jobtag WHERE jobtag.job_id = job.id)" : ""), cancellationToken);
 
-    public async Task ClearAsync(CancellationToken cancellationToken) => await DeleteWhereAsync(_ => "1 = 1", cancellationToken);
+    public async Task<IAsyncDisposable> BeginRebuildAsync(CancellationToken cancellationToken)
+    {
+        await DeleteWhereAsync(_ => "1 = 1", cancellationToken);
+        await using var session = await DbSession.OpenAsync(_contexts, cancellationToken);
+        await JobIndexes.DropAsync(session.Context, session.Connection, cancellationToken);
+        return new RebuildScope(_contexts);
+    }
+
+    /// <summary>Ends a rebuild: builds the secondary indexes again and refreshes the planner's statistics.</summary>
+    private sealed class RebuildScope(IDbContextFactory<ClusterdeckDbContext> contexts) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using var session = await DbSession.OpenAsync(contexts, CancellationToken.None);
+            await JobIndexes.EnsureAsync(session.Context, session.Connection, CancellationToken.None);
+            await using var analyze = session.Connection.CreateCommand();
+            analyze.CommandText = "ANALYZE job";
+            analyze.CommandTimeout = 0;
+            await analyze.ExecuteNonQueryAsync();
+        }
+    }
 
     /// <summary>Deletes matching jobs and their tag attachments in one transaction (not relying on the engine's cascade).</summary>
     private async Task<int> DeleteWhereAsync(Func<SqlText, string> condition, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Jobs;
 
 namespace Clusterdeck.Http;
@@ -47,6 +48,12 @@ internal sealed record CcTagRequest(
 /// <summary>cc-backend's used_nodes answer: cluster → hostnames.</summary>
 internal sealed record CcUsedNodes(
     [property: JsonPropertyName("usedNodes")] IReadOnlyDictionary<string, IReadOnlyList<string>> UsedNodes);
+
+/// <summary>One metric at one scope in cc-backend's <c>POST /api/jobs/{id}</c> answer.</summary>
+internal sealed record CcJobMetricWithName(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("scope")] string Scope,
+    [property: JsonPropertyName("metric")] JobMetric Metric);
 
 /// <summary>cc-backend's <c>GET|POST /api/jobs/{id}</c> answer, with its capitalised keys.</summary>
 internal sealed record CcJobWithData(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clusterdeck.Authentication;
+using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Jobs.Queries;
@@ -58,12 +59,21 @@ internal static class CcJobEndpoints
             return Results.Json(await jobs.StopByIdAsync(context.RequireCaller(), dbId, request.ToRequest(), cancellationToken));
         }, notFound: StatusCodes.Status422UnprocessableEntity);
 
-    private static Task<IResult> ListAsync(HttpContext context, JobQueryService queries, CancellationToken cancellationToken) =>
+    private static Task<IResult> ListAsync(HttpContext context, JobQueryService queries, IJobArchive archive, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
             var (query, withMetadata) = ParseListQuery(context.Request.Query);
             var page = await queries.QueryAsync(context.RequireCaller(), query, cancellationToken);
-            var items = page.Items.Select(job => withMetadata ? job : job with { MetaData = null }).ToList();
+            var items = new List<Job>(page.Items.Count);
+            foreach (var job in page.Items)
+            {
+                // As cc-backend: archived jobs carry their statistics, read from their meta.json.
+                var statistics = job.MonitoringStatus == MonitoringStatus.ArchivingSuccessful
+                    ? (await archive.ReadMetaAsync(job.Cluster, job.JobId, job.StartTime, cancellationToken))?.Statistics
+                    : null;
+                items.Add(job with { MetaData = withMetadata ? job.MetaData : null, Statistics = statistics ?? job.Statistics });
+            }
+
             return Results.Json(new CcJobList(items, query.Page!.ItemsPerPage, query.Page.Page));
         });
 
@@ -84,21 +94,35 @@ internal static class CcJobEndpoints
             return Results.Json(new CcUsedNodes(await jobs.UsedNodesAsync(context.RequireCaller(), timestamp, cancellationToken)));
         });
 
-    private static Task<IResult> GetAsync(string id, HttpContext context, JobQueryService queries, CancellationToken cancellationToken) =>
+    private static Task<IResult> GetAsync(string id, HttpContext context, JobQueryService queries, IJobArchive archive, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
             var job = await queries.GetAsync(context.RequireCaller(), ParseId(id, "id"), cancellationToken);
-            // Metric data comes with the metric sources; until then a job has none to add.
-            return Results.Json(new CcJobWithData(job, null));
+            var data = context.Request.Query["all-metrics"] == "true" ? await ArchivedDataAsync(archive, job, cancellationToken) : null;
+            return Results.Json(new CcJobWithData(job, data));
         }, notFound: StatusCodes.Status422UnprocessableEntity);
 
-    private static Task<IResult> GetWithMetricsAsync(string id, HttpContext context, JobQueryService queries, CancellationToken cancellationToken) =>
+    private static Task<IResult> GetWithMetricsAsync(string id, HttpContext context, JobQueryService queries, IJobArchive archive, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
             var job = await queries.GetAsync(context.RequireCaller(), ParseId(id, "id"), cancellationToken);
-            _ = await CcJson.ReadAsync<string[]>(context.Request, "decoding request failed", cancellationToken);
-            return Results.Json(new CcJobWithData(job, Array.Empty<object>()));
+            var metrics = await CcJson.ReadAsync<string[]>(context.Request, "decoding request failed", cancellationToken);
+            var data = await ArchivedDataAsync(archive, job, cancellationToken);
+            var named = (data ?? [])
+                .Where(metric => metrics.Length == 0 || metrics.Contains(metric.Key, StringComparer.Ordinal))
+                .SelectMany(metric => metric.Value.Select(scope => new CcJobMetricWithName(metric.Key, scope.Key, scope.Value)))
+                .ToList();
+            return Results.Json(new CcJobWithData(job, named));
         }, notFound: StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>
+    /// A finished job's metric data from its <c>data.json</c>; null for a job that is not archived. Running jobs'
+    /// data comes from the metric store, which this version does not have yet.
+    /// </summary>
+    private static async Task<JobData?> ArchivedDataAsync(IJobArchive archive, Job job, CancellationToken cancellationToken) =>
+        job.MonitoringStatus == MonitoringStatus.ArchivingSuccessful
+            ? await archive.ReadDataAsync(job.Cluster, job.JobId, job.StartTime, cancellationToken)
+            : null;
 
     private static Task<IResult> TagAsync(string id, HttpContext context, JobQueryService queries, TagService tags, CancellationToken cancellationToken) =>
         Answer(async () =>

@@ -53,4 +53,19 @@ public static class TestArchive
 
         return root;
     }
+
+    /// <summary>Copies the whole reference archive (emmy with its two jobs, fritz, alex) into <c>&lt;dataDirectory&gt;/job-archive</c>.</summary>
+    public static string CopyReference(string dataDirectory)
+    {
+        var from = RepositoryPaths.Reference("clustercockpit/job-archive");
+        var root = PathIn(dataDirectory);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(root, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return root;
+    }
 }

@@ -6,16 +6,19 @@ namespace Clusterdeck.Tests.Jobs;
 
 /// <summary>
 /// cc-backend's job REST API over real HTTP with an api token: its own start/stop scenarios (from its
-/// api_test.go), then every route with its error cases.
+/// api_test.go), then every route with its error cases. Each subclass runs them on one database engine.
 /// </summary>
-public sealed class CcJobEndpointsTests : IAsyncLifetime
+public abstract class CcJobEndpointsTests : IAsyncLifetime
 {
     private ClusterdeckServer _server = null!;
     private CcJobApiClient _api = null!;
 
+    /// <summary><c>Section:Key=Value</c> settings that select a fresh, empty database of the engine under test.</summary>
+    protected abstract Task<string[]> DatabaseSettingsAsync();
+
     public async ValueTask InitializeAsync()
     {
-        _server = await ClusterdeckServer.StartAsync(prepare: dataDirectory => TestArchive.Create(dataDirectory));
+        _server = await ClusterdeckServer.StartAsync(await DatabaseSettingsAsync(), prepare: dataDirectory => TestArchive.Create(dataDirectory));
         var client = _server.CreateClient();
         client.DefaultRequestHeaders.Add("X-Auth-Token", await _server.AdminTokenAsync());
         _api = new CcJobApiClient(client);
@@ -25,6 +28,7 @@ public sealed class CcJobEndpointsTests : IAsyncLifetime
     {
         _api.Http.Dispose();
         await _server.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]

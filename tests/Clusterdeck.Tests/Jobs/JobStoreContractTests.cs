@@ -193,9 +193,28 @@ public abstract class JobStoreContractTests : IAsyncLifetime
         Assert.Equal(1, await Jobs.DeleteStartedBeforeAsync(2500, omitTagged: false, Token));
         Assert.Empty(await Tags.ForJobAsync(ids[100], Token));
 
-        await Jobs.ClearAsync(Token);
-        Assert.Equal(0, (await Jobs.QueryAsync(new JobQuery(), JobVisibility.All, Token)).Count);
+        await using (await Jobs.BeginRebuildAsync(Token))
+        {
+            Assert.Equal(0, (await Jobs.QueryAsync(new JobQuery(), JobVisibility.All, Token)).Count);
+        }
+
         Assert.NotNull(await Tags.GetAsync(tag.Id, Token));
+    }
+
+    [Fact]
+    public async Task BeginRebuild_BulkLoadThenDispose_JobsQueryableAndFiltersStillCorrect()
+    {
+        await SeedAsync();
+
+        await using (await Jobs.BeginRebuildAsync(Token))
+        {
+            Assert.Equal(SampleJobs.Set.Count, await Jobs.AddManyAsync(SampleJobs.Set, Token));
+        }
+
+        Assert.Equal(SampleJobs.Set.Count, (await Jobs.QueryAsync(new JobQuery(), JobVisibility.All, Token)).Count);
+        var expected = SampleJobs.Set.Where(j => j.Cluster == SampleJobs.Set[0].Cluster).Select(j => j.JobId).Order();
+        Assert.Equal(expected, await JobIdsAsync(new JobFilter { Cluster = StringInput.Equal(SampleJobs.Set[0].Cluster) }));
+        Assert.Equal(0, await Jobs.AddManyAsync(SampleJobs.Set, Token));
     }
 
     public static TheoryData<string, string> Filters => new()

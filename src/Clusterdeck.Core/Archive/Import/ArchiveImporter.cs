@@ -11,7 +11,7 @@ namespace Clusterdeck.Core.Archive.Import;
 /// placed in its cluster, given its footprint and energy, and stored in large batches. Preparing the
 /// next batch overlaps with storing the previous one.
 /// </summary>
-public sealed partial class ArchiveImporter(IJobStore jobs, ITagStore tags, IJobPlacement placement, ILogger<ArchiveImporter> logger)
+public sealed partial class ArchiveImporter(IJobStore jobs, IJobPlacement placement, ILogger<ArchiveImporter> logger)
 {
     public const int DefaultBatchSize = 5000;
 
@@ -22,12 +22,31 @@ public sealed partial class ArchiveImporter(IJobStore jobs, ITagStore tags, IJob
     {
         ArgumentNullException.ThrowIfNull(archive);
         var stopwatch = Stopwatch.StartNew();
-        await jobs.ClearAsync(cancellationToken);
-
+        var rebuild = await jobs.BeginRebuildAsync(cancellationToken);
         var skipped = new SkipTally();
+        var counters = new Counters();
+        try
+        {
+            await LoadAsync(archive, skipped, counters, progress, cancellationToken);
+        }
+        finally
+        {
+            // Rebuilds the indexes set aside for the load; part of the import, and it takes seconds on big archives.
+            await rebuild.DisposeAsync();
+        }
+
+        stopwatch.Stop();
+        progress?.Report(new ArchiveImportProgress(counters.Seen, counters.Imported, skipped.Total));
+        var result = new ArchiveImportResult(counters.Imported, skipped.Summaries(), counters.TagAttachments, stopwatch.Elapsed);
+        LogImported(logger, result.Imported, result.SkippedCount, stopwatch.Elapsed.TotalSeconds);
+        return result;
+    }
+
+    /// <summary>Reads, checks and prepares jobs while the previous batch is being stored.</summary>
+    private async Task LoadAsync(IAsyncEnumerable<ArchivedMeta> archive, SkipTally skipped, Counters counters, IProgress<ArchiveImportProgress>? progress, CancellationToken cancellationToken)
+    {
         var keys = new HashSet<(string Cluster, long JobId, long StartTime)>();
         var batches = Channel.CreateBounded<List<Job>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var counters = new Counters();
         var writer = Task.Run(() => StoreAsync(batches.Reader, skipped, counters, progress, cancellationToken), cancellationToken);
 
         try
@@ -62,11 +81,6 @@ public sealed partial class ArchiveImporter(IJobStore jobs, ITagStore tags, IJob
         }
 
         await writer;
-        stopwatch.Stop();
-        progress?.Report(new ArchiveImportProgress(counters.Seen, counters.Imported, skipped.Total));
-        var result = new ArchiveImportResult(counters.Imported, skipped.Summaries(), counters.TagAttachments, stopwatch.Elapsed);
-        LogImported(logger, result.Imported, result.SkippedCount, stopwatch.Elapsed.TotalSeconds);
-        return result;
     }
 
     /// <summary>Checks one job and completes it with its subcluster, footprint and monitoring status; or says why not.</summary>
@@ -97,7 +111,6 @@ public sealed partial class ArchiveImporter(IJobStore jobs, ITagStore tags, IJob
 
     private async Task StoreAsync(ChannelReader<List<Job>> batches, SkipTally skipped, Counters counters, IProgress<ArchiveImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var tagIds = new Dictionary<(string, string, string), long>();
         await foreach (var batch in batches.ReadAllAsync(cancellationToken))
         {
             var added = await jobs.AddManyAsync(batch, cancellationToken);
@@ -108,27 +121,8 @@ public sealed partial class ArchiveImporter(IJobStore jobs, ITagStore tags, IJob
                 skipped.Add(new ImportFailure(ImportFailure.Duplicate, "already in the job table"), $"{batch[0].Cluster}/{batch[0].JobId}");
             }
 
-            foreach (var job in batch)
-            {
-                if (job.Tags is not { Count: > 0 } jobTags
-                    || await jobs.FindAsync(job.JobId, job.Cluster, job.StartTime, cancellationToken) is not { Id: { } id })
-                {
-                    continue;
-                }
-
-                foreach (var tag in jobTags)
-                {
-                    var scope = string.IsNullOrEmpty(tag.Scope) ? TagScopes.Global : tag.Scope;
-                    if (!tagIds.TryGetValue((tag.Type, tag.Name, scope), out var tagId))
-                    {
-                        tagId = (await tags.GetOrCreateAsync(tag.Type, tag.Name, scope, cancellationToken)).Id;
-                        tagIds[(tag.Type, tag.Name, scope)] = tagId;
-                    }
-
-                    await tags.AttachAsync(id, tagId, cancellationToken);
-                    counters.TagAttachments++;
-                }
-            }
+            // The store attaches the tags that come with each job (creating missing ones) in the same transaction.
+            counters.TagAttachments += batch.Sum(job => job.Tags?.Count ?? 0);
 
             progress?.Report(new ArchiveImportProgress(Interlocked.Read(ref counters.Seen), Interlocked.Read(ref counters.Imported), skipped.Total));
         }

@@ -1,0 +1,6 @@
+namespace Clusterdeck.Tests.Jobs;
+
+public sealed class SqliteCcJobEndpointsTests : CcJobEndpointsTests
+{
+    protected override Task<string[]> DatabaseSettingsAsync() => Task.FromResult<string[]>([]);
+}
