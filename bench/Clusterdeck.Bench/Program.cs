@@ -19,8 +19,9 @@ const string Usage = """
           In-process: the filtered (cluster + state + user), sorted, paged job list with count, and jobsStatistics
           grouped by user, over N seeded jobs. --setting Database:Provider=Postgres --setting Database:ConnectionString=...
           measures PostgreSQL.
-      import [--jobs N] [--server DLL]
-          Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end.
+      import [--jobs N] [--runs R] [--server DLL]
+          Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end,
+          R times (default 3) into a new database each time.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;

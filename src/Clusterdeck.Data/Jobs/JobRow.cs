@@ -35,8 +35,8 @@ internal static class JobRow
         job.Duration,
         job.Walltime,
         job.State,
-        job.MetaData is null ? null : JsonSerializer.Serialize(job.MetaData),
-        JsonSerializer.Serialize(job.Resources),
+        job.MetaData is null ? null : JsonSerializer.Serialize(job.MetaData, JobRowJson.Default.IReadOnlyDictionaryStringString),
+        JsonSerializer.Serialize(job.Resources, JobRowJson.Default.IReadOnlyListJobResource),
         job.NumNodes,
         job.NumHwthreads,
         job.NumAcc,
@@ -44,8 +44,8 @@ internal static class JobRow
         job.Shared,
         job.MonitoringStatus,
         job.Energy,
-        job.EnergyFootprint is null ? null : JsonSerializer.Serialize(job.EnergyFootprint),
-        job.Footprint is null ? null : JsonSerializer.Serialize(job.Footprint),
+        job.EnergyFootprint is null ? null : JsonSerializer.Serialize(job.EnergyFootprint, JobRowJson.Default.IReadOnlyDictionaryStringDouble),
+        job.Footprint is null ? null : JsonSerializer.Serialize(job.Footprint, JobRowJson.Default.IReadOnlyDictionaryStringDouble),
         job.RequestedMemory,
     ];
 
@@ -89,12 +89,13 @@ internal static class JobRow
 
     private static T? ReadJson<T>(DbDataReader reader, int ordinal) where T : class
     {
+        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JobRowJson.Default.GetTypeInfo(typeof(T))!;
         if (reader.IsDBNull(ordinal))
         {
             return null;
         }
 
         var text = reader.GetString(ordinal);
-        return string.IsNullOrWhiteSpace(text) || text == "null" ? null : JsonSerializer.Deserialize<T>(text);
+        return string.IsNullOrWhiteSpace(text) || text == "null" ? null : JsonSerializer.Deserialize(text, typeInfo);
     }
 }
