@@ -71,17 +71,7 @@ public sealed class TagService(ITagStore tags, IJobStore jobs, JobVisibilityReso
     /// <summary>Attaches existing tags to a job; returns the job's tags the caller may read.</summary>
     public async Task<IReadOnlyList<Tag>> AttachAsync(Caller caller, long jobDbId, IReadOnlyList<long> tagIds, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tagIds);
-        await RequireVisibleJobAsync(caller, jobDbId, cancellationToken);
-        var found = new List<Tag>();
-        foreach (var tagId in tagIds)
-        {
-            var tag = await RequireTagAsync(caller, tagId, cancellationToken);
-            RequireWrite(caller, tag.Scope);
-            found.Add(tag);
-        }
-
-        foreach (var tag in found)
+        foreach (var tag in await WritableTagsOfVisibleJobAsync(caller, jobDbId, tagIds, cancellationToken))
         {
             await tags.AttachAsync(jobDbId, tag.Id, cancellationToken);
         }
@@ -112,6 +102,17 @@ public sealed class TagService(ITagStore tags, IJobStore jobs, JobVisibilityReso
     /// <summary>Detaches tags from a job; returns the job's remaining tags the caller may read.</summary>
     public async Task<IReadOnlyList<Tag>> DetachAsync(Caller caller, long jobDbId, IReadOnlyList<long> tagIds, CancellationToken cancellationToken)
     {
+        foreach (var tag in await WritableTagsOfVisibleJobAsync(caller, jobDbId, tagIds, cancellationToken))
+        {
+            await tags.DetachAsync(jobDbId, tag.Id, cancellationToken);
+        }
+
+        return Readable(caller, await tags.ForJobAsync(jobDbId, cancellationToken));
+    }
+
+    /// <summary>Checks, before anything changes, that the caller sees the job and may write every one of the tags.</summary>
+    private async Task<List<Tag>> WritableTagsOfVisibleJobAsync(Caller caller, long jobDbId, IReadOnlyList<long> tagIds, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(tagIds);
         await RequireVisibleJobAsync(caller, jobDbId, cancellationToken);
         var found = new List<Tag>();
@@ -122,12 +123,7 @@ public sealed class TagService(ITagStore tags, IJobStore jobs, JobVisibilityReso
             found.Add(tag);
         }
 
-        foreach (var tag in found)
-        {
-            await tags.DetachAsync(jobDbId, tag.Id, cancellationToken);
-        }
-
-        return Readable(caller, await tags.ForJobAsync(jobDbId, cancellationToken));
+        return found;
     }
 
     /// <summary>Detaches tags named by type, name and scope (default global); a tag that does not exist is <see cref="NotFoundException"/>.</summary>
