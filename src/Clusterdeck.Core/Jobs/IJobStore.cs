@@ -46,6 +46,9 @@ public interface IJobStore
 
     Task<IReadOnlyList<JobGroupStatistics>> StatisticsAsync(JobStatisticsQuery query, JobVisibility visibility, CancellationToken cancellationToken);
 
+    /// <summary>The distinct, non-empty partitions of the cluster's jobs, in name order (cc-backend's <c>Cluster.partitions</c>).</summary>
+    Task<IReadOnlyList<string>> PartitionsAsync(string cluster, CancellationToken cancellationToken);
+
     /// <summary>Per cluster, the hostnames of jobs running at <paramref name="timestamp"/> (Unix seconds).</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UsedNodesAsync(long timestamp, CancellationToken cancellationToken);
 }

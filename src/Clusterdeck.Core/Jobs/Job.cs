@@ -117,7 +117,4 @@ public sealed record Job
     [JsonPropertyName("statistics")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, MetricStatistics>? Statistics { get; init; }
-
-    /// <summary>Hostnames in resource order.</summary>
-    public IEnumerable<string> Hostnames() => Resources.Select(r => r.Hostname);
 }

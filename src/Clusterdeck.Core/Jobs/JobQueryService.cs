@@ -38,6 +38,10 @@ public sealed class JobQueryService(IJobStore jobs, ITagStore tags, JobVisibilit
         return page.Count ?? 0;
     }
 
+    /// <summary>The partitions jobs of <paramref name="cluster"/> ran in. Like cluster.json, readable by every caller.</summary>
+    public Task<IReadOnlyList<string>> PartitionsAsync(string cluster, CancellationToken cancellationToken) =>
+        jobs.PartitionsAsync(cluster, cancellationToken);
+
     public async Task<IReadOnlyList<JobGroupStatistics>> StatisticsAsync(Caller caller, JobStatisticsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -474,6 +474,22 @@ internal sealed class SqlJobStore : IJobStore, IAsyncDisposable
         return await new JobStatisticsSql(session.Connection, _dialect, Now).RunAsync(query, visibility, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> PartitionsAsync(string cluster, CancellationToken cancellationToken)
+    {
+        var sql = new SqlText();
+        sql.Append($"SELECT DISTINCT job.cluster_partition FROM job WHERE job.cluster = {sql.Param(cluster)} AND job.cluster_partition <> '' ORDER BY 1");
+        var partitions = new List<string>();
+        await using var session = await DbSession.OpenAsync(_contexts, cancellationToken);
+        await using var command = sql.CreateCommand(session.Connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            partitions.Add(reader.GetString(0));
+        }
+
+        return partitions;
+    }
+
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UsedNodesAsync(long timestamp, CancellationToken cancellationToken)
     {
         var sql = new SqlText();

@@ -304,12 +304,13 @@ public abstract class GraphQLJobTestsBase : IAsyncLifetime
     public async Task Clusters_FromArchive_WithDerivedSubclusterLists()
     {
         var clusters = (await Alice.QueryAsync("""
-            { clusters { name subClusters { name nodes numberOfNodes processorType socketsPerNode coresPerSocket threadsPerCore
+            { clusters { name partitions subClusters { name nodes numberOfNodes processorType socketsPerNode coresPerSocket threadsPerCore
                 flopRateSimd { unit { base prefix } value } topology { node socket core accelerators { id type model } }
                 metricConfig { name unit { base prefix } scope aggregation timestep peak normal caution alert lowerIsBetter subClusters { name peak remove } }
                 footprint } } }
             """)).Ok()["clusters"]!.AsArray();
         Assert.Equal(["alex", "fritz"], clusters.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.All(clusters, c => Assert.NotNull(c!["partitions"]!.AsArray()));
         var a40 = clusters[0]!["subClusters"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "a40")!;
         Assert.True(a40["numberOfNodes"]!.GetValue<long>() > 0);
         Assert.Contains(a40["metricConfig"]!.AsArray(), m => m!["name"]!.GetValue<string>() == "flops_any");

@@ -549,6 +549,21 @@ public abstract class JobStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Partitions_DistinctNonEmptyPartitionsOfOneCluster()
+    {
+        await SeedAsync();
+        await Jobs.AddAsync(SampleJobs.Job(300) with { Partition = "" }, Token);
+
+        foreach (var cluster in new[] { "fritz", "alex" })
+        {
+            var expected = SampleJobs.Set.Where(j => j.Cluster == cluster && !string.IsNullOrEmpty(j.Partition)).Select(j => j.Partition!).Distinct().Order(StringComparer.Ordinal);
+            Assert.Equal(expected, await Jobs.PartitionsAsync(cluster, Token));
+        }
+
+        Assert.Empty(await Jobs.PartitionsAsync("nosuchcluster", Token));
+    }
+
+    [Fact]
     public async Task UsedNodes_ListsHostsOfRunningJobsPerCluster()
     {
         Assert.Empty(await Jobs.UsedNodesAsync(JobDatabase.Now, Token));

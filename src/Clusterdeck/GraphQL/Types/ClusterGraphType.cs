@@ -1,4 +1,5 @@
 using Clusterdeck.Core.Clusters;
+using Clusterdeck.Core.Jobs;
 using GraphQL.Types;
 
 namespace Clusterdeck.GraphQL.Types;
@@ -10,6 +11,8 @@ internal sealed class ClusterGraphType : ObjectGraphType<Cluster>
     {
         Name = "Cluster";
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("partitions")
+            .ResolveAsync(async c => await c.Service<JobQueryService>().PartitionsAsync(c.Source.Name, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubClusterGraphType>>>>("subClusters").Resolve(c => c.Source.SubClusters.Select(s => new ClusterPart(c.Source.Name, s)).ToList());
     }
 }
