@@ -1,5 +1,3 @@
-using Clusterdeck.Core.Accounts;
-
 namespace Clusterdeck.Bench;
 
 /// <summary>
@@ -11,9 +9,7 @@ internal static class ApiLoad
     public static Task<int> RunAsync(BenchArguments options) =>
         HttpScenario.RunAsync(options, defaultConcurrency: 4, expectedStatus: 200, async (serverDll, dataDirectory) =>
         {
-            var output = await ClusterdeckCli.RunAsync(serverDll, "token", InitialAdminSeeder.Username, "--data-dir", dataDirectory);
-            var token = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
-                ?? throw new BenchmarkFailedException("'clusterdeck token' printed nothing");
+            var token = await ClusterdeckCli.AdminTokenAsync(serverDll, dataDirectory, []);
             return ("GET /api/users/ with an admin token", () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Get, "api/users/");

@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using Clusterdeck.Core.Accounts;
 
 namespace Clusterdeck.Bench;
 
 /// <summary>Finds the Release build of the <c>clusterdeck</c> host and runs its commands as separate processes.</summary>
 internal static class ClusterdeckCli
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(1);
+    // Long enough for an archive import of a million jobs; a hanging command still fails the benchmark.
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// <paramref name="explicitPath"/> when given (for example a ReadyToRun publish), otherwise
@@ -82,6 +84,14 @@ internal static class ClusterdeckCli
             process.Kill(entireProcessTree: true);
             throw new BenchmarkFailedException($"clusterdeck {string.Join(" ", arguments)} did not finish within {CommandTimeout.TotalSeconds:0} s");
         }
+    }
+
+    /// <summary>An API token of the initial admin (<c>clusterdeck token admin</c>); the server creates the admin on its first start.</summary>
+    public static async Task<string> AdminTokenAsync(string serverDll, string dataDirectory, IEnumerable<string> settings)
+    {
+        var output = await RunAsync(serverDll, ["token", InitialAdminSeeder.Username, "--data-dir", dataDirectory, .. settings]);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
+            ?? throw new BenchmarkFailedException("'clusterdeck token' printed nothing");
     }
 
     private static bool IsRuntimeKnob(string name) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Clusterdeck.Core.Accounts;
 
 namespace Clusterdeck.Bench;
 
@@ -52,8 +51,7 @@ internal static class StartJobLoad
             using var probe = new HttpClient();
             await server.WaitUntilReadyAsync(probe, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(120));
             // The server creates the initial admin on its first start.
-            token = (await ClusterdeckCli.RunAsync(serverDll, ["token", InitialAdminSeeder.Username, "--data-dir", data.Path, .. settings.Select(s => "--" + s)]))
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
+            token = await ClusterdeckCli.AdminTokenAsync(serverDll, data.Path, settings.Select(s => "--" + s));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"POST /api/jobs/start_job/ into {seed:N0} jobs, {concurrency} clients, {warmup} s warm-up, {seconds} s measured"));
             clusterdeck = await HttpLoad.RunAsync(server, concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), NewStart);

@@ -3,20 +3,20 @@ using Clusterdeck.Core.Jobs;
 namespace Clusterdeck.Bench;
 
 /// <summary>
-/// Plausible finished and running jobs for load tests, the same for the same seed: 400 users in 60 projects,
+/// Plausible finished and running jobs for load tests, always the same sequence: 400 users in 60 projects,
 /// on the reference clusters fritz (subcluster main, nodes f0101..f0188) and alex (a40/a100 GPU nodes), about
 /// 2,900 jobs a day in the order they started (as a batch system reports them), most jobs small, a few wide,
 /// roughly 3 % running.
 /// </summary>
-internal sealed class SyntheticJobs(int seed = 42)
+internal sealed class SyntheticJobs
 {
     public const int Users = 400;
-    public const long YearStart = 1_672_531_200; // 2023-01-01
+    private const long YearStart = 1_672_531_200; // 2023-01-01
 
     private static readonly string[] FinalStates =
         [JobStates.Completed, JobStates.Completed, JobStates.Completed, JobStates.Completed, JobStates.Failed, JobStates.Cancelled, JobStates.Timeout];
 
-    private readonly Random _random = new(seed);
+    private readonly Random _random = new(42);
 
     public static string UserName(int index) => $"user{index:D3}";
 

@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddLdapAccounts();
         services.AddJobArchive();
         services.AddArchiveImport();
+        services.AddSingleton<JobPlacement>();
         services.AddSingleton<JobVisibilityResolver>();
         services.AddSingleton<TagService>();
         services.AddSingleton<JobQueryService>();

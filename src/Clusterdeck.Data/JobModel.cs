@@ -45,6 +45,7 @@ internal static class JobModel
             job.HasIndex(j => new { j.JobId, j.Cluster, j.StartTime }).IsUnique().HasDatabaseName("job_key");
             job.HasIndex(j => new { j.Cluster, j.State, j.User, j.StartTime }).HasDatabaseName("job_cluster_state_user_start");
             job.HasIndex(j => new { j.Cluster, j.StartTime }).HasDatabaseName("job_cluster_start");
+            job.HasIndex(j => new { j.Cluster, j.Partition }).HasDatabaseName("job_cluster_partition"); // Cluster.partitions reads it alone
             job.HasIndex(j => new { j.State, j.StartTime }).HasDatabaseName("job_state_start");
             job.HasIndex(j => new { j.Project, j.StartTime }).HasDatabaseName("job_project_start");
             job.HasIndex(j => j.StartTime).HasDatabaseName("job_start");

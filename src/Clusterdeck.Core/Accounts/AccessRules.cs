@@ -20,6 +20,8 @@ public static class AccessRules
 
     /// <summary>cc-backend's rule for a user's name and email: admin, support and manager see everyone's; others their own.</summary>
     public static bool CanSeeUserProfile(Caller caller, string username) =>
-        caller.HasRole(Role.Admin) || caller.HasRole(Role.Support) || caller.HasRole(Role.Manager)
-        || string.Equals(caller.Username, username, StringComparison.Ordinal);
+        CanReadUser(caller, username) || caller.HasRole(Role.Support) || caller.HasRole(Role.Manager);
+
+    /// <summary>cc-backend hides metrics marked <c>restrict</c> from callers whose only role is <c>user</c>.</summary>
+    public static bool SeesRestrictedMetrics(Caller caller) => !(caller.Roles.Count == 1 && caller.HasRole(Role.User));
 }

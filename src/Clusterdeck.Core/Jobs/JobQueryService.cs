@@ -8,7 +8,7 @@ namespace Clusterdeck.Core.Jobs;
 /// The one read side of jobs behind the REST list, GraphQL and the UI: every query is restricted to what
 /// the caller may see (<see cref="JobAccess"/>), and every job's tags to what the caller may read.
 /// </summary>
-public sealed class JobQueryService(IJobStore jobs, ITagStore tags, JobVisibilityResolver visibility)
+public sealed class JobQueryService(IJobStore jobs, JobVisibilityResolver visibility)
 {
     /// <summary>The job, or <see cref="NotFoundException"/> when it does not exist or the caller may not see it.</summary>
     public async Task<Job> GetAsync(Caller caller, long dbId, CancellationToken cancellationToken)
@@ -50,11 +50,8 @@ public sealed class JobQueryService(IJobStore jobs, ITagStore tags, JobVisibilit
     }
 
     /// <summary>The tags of a job the caller can see, limited to those the caller may read.</summary>
-    public async Task<IReadOnlyList<Tag>> TagsOfJobAsync(Caller caller, long dbId, CancellationToken cancellationToken)
-    {
-        await GetAsync(caller, dbId, cancellationToken);
-        return TagService.Readable(caller, await tags.ForJobAsync(dbId, cancellationToken));
-    }
+    public async Task<IReadOnlyList<Tag>> TagsOfJobAsync(Caller caller, long dbId, CancellationToken cancellationToken) =>
+        (await GetAsync(caller, dbId, cancellationToken)).Tags ?? [];
 
     private static Job WithReadableTags(Caller caller, Job job) =>
         job.Tags is null ? job : job with { Tags = TagService.Readable(caller, job.Tags) };

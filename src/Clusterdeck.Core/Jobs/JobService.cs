@@ -1,5 +1,4 @@
 using Clusterdeck.Core.Accounts;
-using Clusterdeck.Core.Clusters;
 using Clusterdeck.Core.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +11,7 @@ namespace Clusterdeck.Core.Jobs;
 /// </summary>
 public sealed partial class JobService(
     IJobStore store,
-    IClusterCatalog clusters,
+    JobPlacement placement,
     TagService tags,
     ILogger<JobService> logger)
 {
@@ -56,8 +55,7 @@ public sealed partial class JobService(
     public async Task<Job> StopByIdAsync(Caller caller, long id, StopJobRequest request, CancellationToken cancellationToken)
     {
         RequireReporter(caller);
-        var job = await store.GetAsync(id, cancellationToken)
-            ?? throw new NotFoundException($"finding job failed: no job with id {id}");
+        var job = await GetAsync(id, cancellationToken);
         return await StopAsync(job, request, cancellationToken);
     }
 
@@ -65,8 +63,7 @@ public sealed partial class JobService(
     public async Task<Job> EditMetadataAsync(Caller caller, long id, string key, string value, CancellationToken cancellationToken)
     {
         RequireReporter(caller);
-        var job = await store.GetAsync(id, cancellationToken)
-            ?? throw new NotFoundException($"finding job failed: no job with id {id}");
+        var job = await GetAsync(id, cancellationToken);
         return await EditMetadataAsync(job, key, value, cancellationToken);
     }
 
@@ -169,11 +166,14 @@ public sealed partial class JobService(
         return updated;
     }
 
+    private async Task<Job> GetAsync(long id, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) ?? throw new NotFoundException($"finding job failed: no job with id {id}");
+
     private async Task<Job> FindAsync(JobKey key, CancellationToken cancellationToken) =>
         await store.FindAsync(key.JobId, key.Cluster, key.StartTime, cancellationToken)
             ?? throw new NotFoundException($"finding job failed: no job with jobId {key.JobId}{Describe(key.Cluster, key.StartTime)}");
 
-    /// <summary>cc-backend's checks on a new job (<see cref="JobSanity"/>, cluster, subcluster), plus the range checks it leaves to the database.</summary>
+    /// <summary>cc-backend's checks on a new job (<see cref="JobSanity"/>, <see cref="JobPlacement"/>), plus the range checks it leaves to the database.</summary>
     private Job Validate(Caller caller, Job job)
     {
         if (JobSanity.Check(job) is { } problem)
@@ -186,8 +186,10 @@ public sealed partial class JobService(
             throw new InvalidInputException("'cluster' and 'project' are required");
         }
 
-        var cluster = clusters.Find(job.Cluster)
-            ?? throw new InvalidInputException($"no such cluster: {job.Cluster}");
+        if (!placement.TryPlace(job, out var placed, out var rejection))
+        {
+            throw new InvalidInputException(rejection.Message);
+        }
 
         if (job.Resources.Any(r => string.IsNullOrEmpty(r.Hostname)))
         {
@@ -211,19 +213,6 @@ public sealed partial class JobService(
             throw new InvalidInputException($"shared must be one of none, single_user, multi_user, not \"{job.Shared}\"");
         }
 
-        string subCluster;
-        if (job.SubCluster.Length != 0)
-        {
-            subCluster = clusters.FindSubCluster(cluster.Name, job.SubCluster) is null
-                ? throw new InvalidInputException($"already assigned subcluster {job.SubCluster} unknown on cluster {job.Cluster}")
-                : job.SubCluster;
-        }
-        else
-        {
-            subCluster = clusters.AssignSubCluster(cluster.Name, job.Resources[0].Hostname)
-                ?? throw new InvalidInputException($"no subcluster found for cluster {job.Cluster} and host {job.Resources[0].Hostname}");
-        }
-
         // Tags are attached after the insert, so everything that could refuse them is checked before it.
         foreach (var tag in job.Tags ?? [])
         {
@@ -238,7 +227,7 @@ public sealed partial class JobService(
             }
         }
 
-        return job with { Shared = shared, SubCluster = subCluster };
+        return placed with { Shared = shared };
     }
 
     private static void RequireReporter(Caller caller)

@@ -149,6 +149,24 @@ public sealed class TagService(ITagStore tags, IJobStore jobs, JobVisibilityReso
         await tags.DeleteAsync(tag.Id, cancellationToken);
     }
 
+    /// <summary>Deletes several tags, all or nothing: every one must exist for the caller and be theirs to delete before any is deleted.</summary>
+    public async Task DeleteManyAsync(Caller caller, IReadOnlyList<long> tagIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tagIds);
+        var found = new List<Tag>(tagIds.Count);
+        foreach (var tagId in tagIds)
+        {
+            var tag = await RequireTagAsync(caller, tagId, cancellationToken);
+            RequireDelete(caller, tag);
+            found.Add(tag);
+        }
+
+        foreach (var tag in found)
+        {
+            await tags.DeleteAsync(tag.Id, cancellationToken);
+        }
+    }
+
     /// <summary>Deletes the tag named by type, name and scope (default global) and all its attachments.</summary>
     public async Task DeleteAsync(Caller caller, string type, string name, string? scope, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace Clusterdeck.Data.CcBackend;
 /// <summary>
 /// Takes over a cc-backend site's database: users (bcrypt hashes, roles, projects, auth source kept),
 /// jobs and tags. The source is only read. Running it again is safe: users and jobs that exist are
-/// skipped, tags are found rather than duplicated, and attaching a tag twice is a no-op.
+/// skipped (a job's tags were stored with it), and tags are found rather than duplicated.
 /// </summary>
 public sealed class CcBackendMigration(IUserStore users, IJobStore jobs, ITagStore tags)
 {
@@ -31,23 +31,31 @@ public sealed class CcBackendMigration(IUserStore users, IJobStore jobs, ITagSto
             }
         }
 
+        // Every tag is created, also those no job carries; a job's links travel with it, so the store writes
+        // them in the job's own transaction and an interrupted run never leaves a job without its tags.
         var ccTags = await source.ReadTagsAsync(cancellationToken);
+        progress?.Report(new("tags", 0, ccTags.Count));
+        foreach (var tag in ccTags)
+        {
+            await tags.GetOrCreateAsync(tag.Type, tag.Name, tag.Scope, cancellationToken);
+        }
+
+        var tagsById = ccTags.ToDictionary(t => t.Id, t => new Tag { Type = t.Type, Name = t.Name, Scope = t.Scope });
         var jobTags = await source.ReadJobTagsAsync(cancellationToken);
-        var taggedRows = jobTags.Select(p => p.JobRowId).ToHashSet();
-        var taggedKeys = new Dictionary<long, (long JobId, string Cluster, long StartTime)>();
+        var tagsOfRow = jobTags.Where(link => tagsById.ContainsKey(link.TagId))
+            .GroupBy(link => link.JobRowId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Tag>)[.. g.Select(link => tagsById[link.TagId])]);
 
         var total = await source.CountJobsAsync(cancellationToken);
         long read = 0, added = 0;
+        var attached = 0;
         var batch = new List<Job>(BatchSize);
         progress?.Report(new("jobs", 0, total));
         await foreach (var job in source.ReadJobsAsync(cancellationToken))
         {
-            if (job.Id is { } rowId && taggedRows.Contains(rowId))
-            {
-                taggedKeys[rowId] = (job.JobId, job.Cluster, job.StartTime);
-            }
-
-            batch.Add(job with { Id = null });
+            var jobTagList = job.Id is { } rowId ? tagsOfRow.GetValueOrDefault(rowId) : null;
+            attached += jobTagList?.Count ?? 0;
+            batch.Add(job with { Id = null, Tags = jobTagList });
             read++;
             if (batch.Count == BatchSize)
             {
@@ -63,29 +71,7 @@ public sealed class CcBackendMigration(IUserStore users, IJobStore jobs, ITagSto
         }
 
         progress?.Report(new("jobs", read, total));
-
-        progress?.Report(new("tags", 0, jobTags.Count));
-        var tagIds = new Dictionary<long, long>();
-        foreach (var tag in ccTags)
-        {
-            tagIds[tag.Id] = (await tags.GetOrCreateAsync(tag.Type, tag.Name, tag.Scope, cancellationToken)).Id;
-        }
-
-        int attached = 0, dangling = 0;
-        foreach (var (rowId, tagId) in jobTags)
-        {
-            if (!taggedKeys.TryGetValue(rowId, out var key) || !tagIds.TryGetValue(tagId, out var ourTagId)
-                || await jobs.FindAsync(key.JobId, key.Cluster, key.StartTime, cancellationToken) is not { Id: { } ourJobId })
-            {
-                dangling++;
-                continue;
-            }
-
-            await tags.AttachAsync(ourJobId, ourTagId, cancellationToken);
-            attached++;
-        }
-
-        progress?.Report(new("tags", jobTags.Count, jobTags.Count));
+        var dangling = jobTags.Count - attached;
         return new CcBackendMigrationResult
         {
             UsersAdded = usersAdded,

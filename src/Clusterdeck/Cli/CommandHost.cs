@@ -8,9 +8,13 @@ internal static class CommandHost
 {
     /// <summary>Builds the services and, unless <paramref name="prepareDatabase"/> is false, migrates the database
     /// (when <c>Database:MigrateOnStart</c>), so commands work on a fresh data directory.</summary>
-    public static async Task<IHost> CreateAsync(ParseResult parseResult, CancellationToken cancellationToken, bool prepareDatabase = true)
+    public static Task<IHost> CreateAsync(ParseResult parseResult, CancellationToken cancellationToken, bool prepareDatabase = true) =>
+        CreateAsync(GlobalOptions.Inputs(parseResult), cancellationToken, prepareDatabase);
+
+    /// <summary>The same from configuration inputs given directly (the benchmarks use it).</summary>
+    public static async Task<IHost> CreateAsync(ConfigurationInputs inputs, CancellationToken cancellationToken, bool prepareDatabase = true)
     {
-        var configuration = ClusterdeckConfiguration.Build(GlobalOptions.Inputs(parseResult));
+        var configuration = ClusterdeckConfiguration.Build(inputs);
         var manager = new ConfigurationManager();
         manager.AddInMemoryCollection(configuration.AsEnumerable()); // a copy: the host adds keys of its own
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = manager });

@@ -27,9 +27,8 @@ internal static class GraphQLEndpoints
 
     private static async Task PostAsync(HttpContext context, IGraphQLTextSerializer serializer, CancellationToken cancellationToken)
     {
-        if (context.User.ToCaller() is not { } caller)
+        if (await AuthenticatedCallerAsync(context, serializer, cancellationToken) is not { } caller)
         {
-            await WriteErrorAsync(context, serializer, StatusCodes.Status401Unauthorized, "authentication required: log in or send a token", cancellationToken);
             return;
         }
 
@@ -47,11 +46,22 @@ internal static class GraphQLEndpoints
         await ExecuteAsync(context, serializer, caller, request, getRequest: false, cancellationToken);
     }
 
+    /// <summary>The caller, or null after answering 401 (any authenticated caller may query, as in cc-backend).</summary>
+    private static async Task<Caller?> AuthenticatedCallerAsync(HttpContext context, IGraphQLTextSerializer serializer, CancellationToken cancellationToken)
+    {
+        if (context.User.ToCaller() is { } caller)
+        {
+            return caller;
+        }
+
+        await WriteErrorAsync(context, serializer, StatusCodes.Status401Unauthorized, "authentication required: log in or send a token", cancellationToken);
+        return null;
+    }
+
     private static async Task GetAsync(HttpContext context, IGraphQLTextSerializer serializer, CancellationToken cancellationToken)
     {
-        if (context.User.ToCaller() is not { } caller)
+        if (await AuthenticatedCallerAsync(context, serializer, cancellationToken) is not { } caller)
         {
-            await WriteErrorAsync(context, serializer, StatusCodes.Status401Unauthorized, "authentication required: log in or send a token", cancellationToken);
             return;
         }
 

@@ -42,7 +42,7 @@ internal static partial class GraphQLServiceCollectionExtensions
     private static void HandleException(UnhandledExceptionContext context)
     {
         var exception = context.OriginalException;
-        if (exception is DomainException or ArgumentException)
+        if (exception is DomainException)
         {
             context.ErrorMessage = exception.Message;
             return;

@@ -1,4 +1,3 @@
-using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.GraphQL.Inputs;
 using Clusterdeck.GraphQL.Scalars;
@@ -48,28 +47,8 @@ internal sealed class MutationGraphType : ObjectGraphType
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("tagIds")
             .ResolveAsync(async c =>
             {
-                // All or nothing: every tag must exist for the caller and be theirs to delete before any is deleted.
-                var tags = c.Service<TagService>();
                 var ids = TagIds(c);
-                var readable = (await tags.ListAsync(c.Caller(), c.CancellationToken)).ToDictionary(t => t.Id);
-                foreach (var id in ids)
-                {
-                    if (!readable.TryGetValue(id, out var tag))
-                    {
-                        throw new NotFoundException($"tag {id} does not exist");
-                    }
-
-                    if (!TagService.CanDelete(c.Caller(), tag.Scope))
-                    {
-                        throw new AccessDeniedException($"not authorized to delete tag {id} with scope '{tag.Scope}'");
-                    }
-                }
-
-                foreach (var id in ids)
-                {
-                    await tags.DeleteAsync(c.Caller(), id, c.CancellationToken);
-                }
-
+                await c.Service<TagService>().DeleteManyAsync(c.Caller(), ids, c.CancellationToken);
                 return ids;
             });
     }

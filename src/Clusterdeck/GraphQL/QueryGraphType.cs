@@ -54,7 +54,7 @@ internal sealed class QueryGraphType : ObjectGraphType
             Filters = Filters(context),
             Order = context.GetArgument<JobOrder?>("order") ?? JobOrder.Newest,
             Page = page,
-            IncludeCount = context.SubFields?.ContainsKey("count") ?? true,
+            IncludeCount = context.SubFields is not { } fields || fields.Values.Any(field => field.Field.Name.StringValue == "count"),
         };
         var result = await context.Service<JobQueryService>().QueryAsync(context.Caller(), query, context.CancellationToken);
         return new JobResultList(result.Items, page, result.Count, result.HasNextPage);
@@ -68,7 +68,8 @@ internal sealed class QueryGraphType : ObjectGraphType
             GroupBy = context.GetArgument<StatisticsGrouping?>("groupBy"),
             SortBy = context.GetArgument<string?>("sortBy"),
             Page = context.GetArgument<PageRequest?>("page"),
-            WithHistograms = HistogramFields.Any(field => context.SubFields?.ContainsKey(field) ?? false),
+            // By field name, not response key: an alias must not switch the histograms off.
+            WithHistograms = context.SubFields?.Values.Any(field => HistogramFields.Contains(field.Field.Name.StringValue)) ?? false,
             DurationBins = context.GetArgument<string?>("numDurationBins"),
         };
         return await context.Service<JobQueryService>().StatisticsAsync(context.Caller(), query, context.CancellationToken);

@@ -1,3 +1,4 @@
+using Clusterdeck.Core.Clusters;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Jobs.Footprints;
 
@@ -7,8 +8,10 @@ public sealed class JobFootprintTests
 {
     // fritz "main": footprint metrics and statistics from its cluster.json; power metrics flagged "energy": "power".
     private static readonly FootprintDefinition Fritz = new(
-        [new("cpu_load", "avg"), new("mem_used", "max"), new("flops_any", "avg"), new("mem_bw", "avg")],
+        [Footprint("cpu_load", "avg"), Footprint("mem_used", "max"), Footprint("flops_any", "avg"), Footprint("mem_bw", "avg")],
         [new("cpu_power", "power"), new("mem_power", "power")]);
+
+    private static FootprintMetric Footprint(string metric, string statistic) => new($"{metric}_{statistic}", metric, statistic, new MetricUnit(), LowerIsBetter: false);
 
     private static Job JobWith(int numNodes, int duration, params (string Metric, double Avg, double Min, double Max)[] statistics) => new()
     {

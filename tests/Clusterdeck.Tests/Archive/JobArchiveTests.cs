@@ -333,8 +333,7 @@ public sealed class JobArchiveTests : IDisposable
         Assert.Equal(Path.Combine(_root, "fritz", "0", "007", "5"), JobDirectory("fritz", 7, 5));
     }
 
-    private string JobDirectory(string cluster, long jobId, long startTime) =>
-        Path.Combine(_root, cluster, (jobId / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), (jobId % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture), startTime.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private string JobDirectory(string cluster, long jobId, long startTime) => new ArchivePaths(_root).JobDirectory(cluster, jobId, startTime);
 
     private static async Task<string> ReadGzipAsync(string path)
     {

@@ -1,3 +1,4 @@
+using Clusterdeck.Core.Archive;
 using Clusterdeck.Tests.Infrastructure;
 
 namespace Clusterdeck.Tests.Archive;
@@ -11,8 +12,7 @@ internal static class ReferenceArchive
     public static IReadOnlyList<(string Cluster, long JobId, long StartTime)> Jobs { get; } =
         [("emmy", 1403244, 1608923076), ("emmy", 1404397, 1609300556)];
 
-    public static string JobDirectory(long jobId, long startTime) =>
-        Path.Combine(Root, "emmy", (jobId / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), (jobId % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture), startTime.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static string JobDirectory(long jobId, long startTime) => new ArchivePaths(Root).JobDirectory("emmy", jobId, startTime);
 
     /// <summary>A new temporary archive holding copies of the reference cluster.json files and version.txt, no jobs.</summary>
     public static string CopyClustersToTemp()

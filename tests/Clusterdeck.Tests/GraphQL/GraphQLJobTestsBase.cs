@@ -310,7 +310,8 @@ public abstract class GraphQLJobTestsBase : IAsyncLifetime
                 footprint } } }
             """)).Ok()["clusters"]!.AsArray();
         Assert.Equal(["alex", "fritz"], clusters.Select(c => c!["name"]!.GetValue<string>()));
-        Assert.All(clusters, c => Assert.NotNull(c!["partitions"]!.AsArray()));
+        Assert.Equal(["gpu"], clusters[0]!["partitions"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(["multinode"], clusters[1]!["partitions"]!.AsArray().Select(p => p!.GetValue<string>()));
         var a40 = clusters[0]!["subClusters"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "a40")!;
         Assert.True(a40["numberOfNodes"]!.GetValue<long>() > 0);
         Assert.Contains(a40["metricConfig"]!.AsArray(), m => m!["name"]!.GetValue<string>() == "flops_any");

@@ -15,7 +15,7 @@ public sealed class ImportCommandTests : IDisposable
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("clusterdeck-import-");
 
-    private string ArchiveRoot => Path.Combine(_data.FullName, "job-archive");
+    private string ArchiveRoot => TestArchive.PathIn(_data.FullName);
 
     public void Dispose()
     {
@@ -38,16 +38,6 @@ public sealed class ImportCommandTests : IDisposable
         return provider;
     }
 
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     private void UseFritzImportCluster()
     {
         Directory.CreateDirectory(Path.Combine(ArchiveRoot, "fritz"));
@@ -58,9 +48,9 @@ public sealed class ImportCommandTests : IDisposable
     private static string Case(string name) => RepositoryPaths.Reference($"clustercockpit/import-cases/{name}");
 
     [Fact]
-    public async Task ArchiveImport_ReferenceArchive_ImportsBothEmmyJobsWithFootprint()
+    public async Task ArchiveImport_ReferenceArchive_ImportsBothEmmyJobs()
     {
-        CopyDirectory(RepositoryPaths.Reference("clustercockpit/job-archive"), ArchiveRoot);
+        TestArchive.CopyReference(_data.FullName);
 
         var result = await RunAsync("archive", "import");
 
@@ -77,7 +67,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task ArchiveImport_BrokenAndForeignJobs_SkippedWithGroupedReasons()
     {
-        CopyDirectory(RepositoryPaths.Reference("clustercockpit/job-archive"), ArchiveRoot);
+        TestArchive.CopyReference(_data.FullName);
         var broken = Path.Combine(ArchiveRoot, "emmy", "1", "001", "1600000000");
         Directory.CreateDirectory(broken);
         File.WriteAllText(Path.Combine(broken, "meta.json"), "{ not json");

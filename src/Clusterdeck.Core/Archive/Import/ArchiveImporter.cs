@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Clusterdeck.Core.Jobs;
-using Clusterdeck.Core.Jobs.Footprints;
 using Microsoft.Extensions.Logging;
 
 namespace Clusterdeck.Core.Archive.Import;
@@ -11,7 +10,7 @@ namespace Clusterdeck.Core.Archive.Import;
 /// placed in its cluster, given its footprint and energy, and stored in large batches. Preparing the
 /// next batch overlaps with storing the previous one.
 /// </summary>
-public sealed partial class ArchiveImporter(IJobStore jobs, IJobPlacement placement, ILogger<ArchiveImporter> logger)
+public sealed partial class ArchiveImporter(IJobStore jobs, JobPlacement placement, ILogger<ArchiveImporter> logger)
 {
     public const int DefaultBatchSize = 5000;
 
@@ -47,7 +46,7 @@ public sealed partial class ArchiveImporter(IJobStore jobs, IJobPlacement placem
     {
         var keys = new HashSet<(string Cluster, long JobId, long StartTime)>();
         var batches = Channel.CreateBounded<List<Job>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var writer = Task.Run(() => StoreAsync(batches.Reader, skipped, counters, progress, cancellationToken), cancellationToken);
+        var writer = Task.Run(() => StoreAsync(batches, skipped, counters, progress, cancellationToken), cancellationToken);
 
         try
         {
@@ -78,38 +77,44 @@ public sealed partial class ArchiveImporter(IJobStore jobs, IJobPlacement placem
         finally
         {
             batches.Writer.TryComplete();
+            // Also when reading failed: the indexes are restored only after the writer has let go of the table.
+            await writer;
         }
-
-        await writer;
     }
 
-    /// <summary>Checks one job and completes it with its subcluster, footprint and monitoring status; or says why not.</summary>
-    private (Job? Job, ImportFailure Failure) Prepare(ArchivedMeta item, HashSet<(string, long, long)> keys)
+    /// <summary>The job completed for the table (<see cref="JobPlacement.TryPrepareArchived"/>), or why it is skipped.</summary>
+    private (Job? Job, JobRejection Rejection) Prepare(ArchivedMeta item, HashSet<(string, long, long)> keys)
     {
         if (item.Job is not { } job)
         {
-            return (null, new ImportFailure(ImportFailure.Unreadable, item.Error ?? "no job"));
+            return (null, new JobRejection(JobRejection.Unreadable, item.Error ?? "no job"));
         }
 
-        if (!placement.TryPlace(job, out var placed, out var footprint, out var failure))
+        if (!placement.TryPrepareArchived(job, out var prepared, out var rejection))
         {
-            return (null, failure);
+            return (null, rejection);
         }
 
-        if (JobSanity.Check(placed) is { } problem)
-        {
-            return (null, new ImportFailure(ImportFailure.Invalid, problem));
-        }
-
-        if (!keys.Add((placed.Cluster, placed.JobId, placed.StartTime)))
-        {
-            return (null, new ImportFailure(ImportFailure.Duplicate, $"job {placed.JobId} on {placed.Cluster} starting at {placed.StartTime} is in the archive twice"));
-        }
-
-        return (JobFootprint.Apply(placed with { Id = null, MonitoringStatus = MonitoringStatus.ArchivingSuccessful }, footprint), default);
+        return keys.Add((prepared.Cluster, prepared.JobId, prepared.StartTime))
+            ? (prepared, default)
+            : (null, new JobRejection(JobRejection.Duplicate, $"job {prepared.JobId} on {prepared.Cluster} starting at {prepared.StartTime} is in the archive twice"));
     }
 
-    private async Task StoreAsync(ChannelReader<List<Job>> batches, SkipTally skipped, Counters counters, IProgress<ArchiveImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task StoreAsync(Channel<List<Job>> batches, SkipTally skipped, Counters counters, IProgress<ArchiveImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StoreBatchesAsync(batches.Reader, skipped, counters, progress, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            // Without this the reader would wait for ever to hand over its next batch.
+            batches.Writer.TryComplete(error);
+            throw;
+        }
+    }
+
+    private async Task StoreBatchesAsync(ChannelReader<List<Job>> batches, SkipTally skipped, Counters counters, IProgress<ArchiveImportProgress>? progress, CancellationToken cancellationToken)
     {
         await foreach (var batch in batches.ReadAllAsync(cancellationToken))
         {
@@ -118,7 +123,7 @@ public sealed partial class ArchiveImporter(IJobStore jobs, IJobPlacement placem
             for (var i = added; i < batch.Count; i++)
             {
                 // The table was emptied first and the batch had no duplicate keys, so only a concurrent writer gets here.
-                skipped.Add(new ImportFailure(ImportFailure.Duplicate, "already in the job table"), $"{batch[0].Cluster}/{batch[0].JobId}");
+                skipped.Add(new JobRejection(JobRejection.Duplicate, "already in the job table"), $"a batch starting with {batch[0].Cluster}/{batch[0].JobId}");
             }
 
             // The store attaches the tags that come with each job (creating missing ones) in the same transaction.

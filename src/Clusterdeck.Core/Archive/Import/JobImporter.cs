@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Jobs;
-using Clusterdeck.Core.Jobs.Footprints;
 
 namespace Clusterdeck.Core.Archive.Import;
 
@@ -12,7 +11,7 @@ namespace Clusterdeck.Core.Archive.Import;
 /// writes nothing; a job already in the table or the archive is refused (cc-backend fails on the
 /// table's unique key only after it has overwritten the archive).
 /// </summary>
-public sealed class JobImporter(IJobArchive archive, IJobStore jobs, ITagStore tags, IJobPlacement placement)
+public sealed class JobImporter(IJobArchive archive, IJobStore jobs, JobPlacement placement)
 {
     // cc-backend decodes both files with DisallowUnknownFields.
     private static readonly JsonSerializerOptions Strict = new(ArchiveJsonContext.Default.Options)
@@ -60,14 +59,8 @@ public sealed class JobImporter(IJobArchive archive, IJobStore jobs, ITagStore t
         foreach (var (job, data) in prepared)
         {
             await archive.ImportJobAsync(job with { Tags = job.Tags is { Count: > 0 } ? job.Tags : null }, data, cancellationToken);
+            // The store attaches the job's tags (creating missing ones) in the insert's transaction.
             var id = await jobs.AddAsync(job, cancellationToken);
-            foreach (var tag in job.Tags ?? [])
-            {
-                var scope = string.IsNullOrEmpty(tag.Scope) ? TagScopes.Global : tag.Scope;
-                var created = await tags.GetOrCreateAsync(tag.Type, tag.Name, scope, cancellationToken);
-                await tags.AttachAsync(id, created.Id, cancellationToken);
-            }
-
             stored.Add(job with { Id = id });
         }
 
@@ -81,23 +74,18 @@ public sealed class JobImporter(IJobArchive archive, IJobStore jobs, ITagStore t
         var data = await DecodeAsync(dataPath, typeof(JobData), cancellationToken) as JobData
             ?? throw new InvalidInputException($"{dataPath}: no job data in the file");
 
-        if (!placement.TryPlace(meta with { MonitoringStatus = MonitoringStatus.ArchivingSuccessful }, out var placed, out var footprint, out var failure))
+        if (!placement.TryPrepareArchived(meta, out var job, out var rejection))
         {
-            throw new InvalidInputException($"{metaPath}: {failure.Message}");
+            throw new InvalidInputException($"{metaPath}: {rejection.Message}");
         }
 
-        if (JobSanity.Check(placed) is { } problem)
+        if (await jobs.FindAsync(job.JobId, job.Cluster, job.StartTime, cancellationToken) is not null
+            || await archive.ExistsAsync(job.Cluster, job.JobId, job.StartTime, cancellationToken))
         {
-            throw new InvalidInputException($"{metaPath}: {problem}");
+            throw new ConflictException($"{metaPath}: a job with jobId {job.JobId}, cluster {job.Cluster} and startTime {job.StartTime} already exists");
         }
 
-        if (await jobs.FindAsync(placed.JobId, placed.Cluster, placed.StartTime, cancellationToken) is not null
-            || await archive.ExistsAsync(placed.Cluster, placed.JobId, placed.StartTime, cancellationToken))
-        {
-            throw new ConflictException($"{metaPath}: a job with jobId {placed.JobId}, cluster {placed.Cluster} and startTime {placed.StartTime} already exists");
-        }
-
-        return (JobFootprint.Apply(placed with { Id = null }, footprint), data);
+        return (job, data);
     }
 
     private static async Task<object?> DecodeAsync(string path, Type type, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Clusterdeck.Core.Jobs;
+
 namespace Clusterdeck.Core.Archive.Import;
 
 /// <summary>Skipped jobs counted by reason, thread-safe; keeps the first example of each reason.</summary>
@@ -9,7 +11,7 @@ internal sealed class SkipTally
 
     public long Total => Interlocked.Read(ref _total);
 
-    public void Add(ImportFailure failure, string path)
+    public void Add(JobRejection failure, string path)
     {
         lock (_lock)
         {

@@ -6,8 +6,8 @@ namespace Clusterdeck.Core.Jobs.Footprints;
 /// </summary>
 /// <remarks>
 /// Footprint keys are <c>&lt;metric&gt;_&lt;stat&gt;</c> with the statistic named by the metric config
-/// (cc-backend's archiver). cc-backend's importer always uses <c>avg</c> because of an inverted error
-/// check; we keep the archiver's keys so that imported and archived jobs agree and footprint filters,
+/// (cc-backend's archiver), exactly as the cluster catalog names them (<see cref="Clusters.FootprintMetric.Key"/>).
+/// cc-backend's importer always uses <c>avg</c> because of an inverted error check; we keep the archiver's keys so that imported and archived jobs agree and footprint filters,
 /// which name the configured statistic, find imported jobs too.
 /// Energy of a <c>power</c> metric (watts, averaged per node) is
 /// <c>avg × numNodes × duration / 3600 / 1000</c> kWh, rounded to two decimals; the total is the
@@ -26,8 +26,7 @@ public static class JobFootprint
         var footprint = new Dictionary<string, double>(definition.Footprint.Count, StringComparer.Ordinal);
         foreach (var metric in definition.Footprint)
         {
-            var statistic = NormalStatistic(metric.Statistic);
-            footprint[$"{metric.Name}_{statistic}"] = Statistic(job, metric.Name, statistic);
+            footprint[metric.Key] = Statistic(job, metric.Metric, metric.Statistic);
         }
 
         var energyFootprint = new Dictionary<string, double>(definition.Energy.Count, StringComparer.Ordinal);
@@ -60,8 +59,6 @@ public static class JobFootprint
             _ => stats.Avg,
         };
     }
-
-    private static string NormalStatistic(string? statistic) => statistic is "min" or "max" ? statistic : "avg";
 
     // Go's math.Round rounds half away from zero.
     private static double RoundKilowattHours(double value) => Math.Round(value * 100.0, MidpointRounding.AwayFromZero) / 100.0;

@@ -142,6 +142,9 @@ namespace Clusterdeck.Data.Migrations.Postgres
                     b.HasIndex("StartTime")
                         .HasDatabaseName("job_start");
 
+                    b.HasIndex("Cluster", "Partition")
+                        .HasDatabaseName("job_cluster_partition");
+
                     b.HasIndex("Cluster", "StartTime")
                         .HasDatabaseName("job_cluster_start");
 

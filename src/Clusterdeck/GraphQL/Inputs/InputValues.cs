@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clusterdeck.Core.Errors;
 
 namespace Clusterdeck.GraphQL.Inputs;
 
@@ -23,7 +24,7 @@ internal static class InputValues
     public static long ParseId(object? id, string what) =>
         id is not null && long.TryParse(Convert.ToString(id, CultureInfo.InvariantCulture), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
-            : throw new ArgumentException($"{what} '{id}' is not a number");
+            : throw new InvalidInputException($"{what} '{id}' is not a number");
 
     public static IReadOnlyList<long>? GetIds(this IDictionary<string, object?> fields, string name, string what) =>
         fields.GetList<object?>(name) is { } ids ? [.. ids.Select(id => ParseId(id, what))] : null;

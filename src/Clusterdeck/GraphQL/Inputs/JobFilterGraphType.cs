@@ -1,3 +1,4 @@
+using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Jobs.Queries;
 using Clusterdeck.GraphQL.Scalars;
@@ -39,13 +40,13 @@ internal sealed class JobFilterGraphType : InputObjectGraphType
         var shared = value.Get<string>("shared");
         if (shared is not null && !SharedModes.IsValid(shared))
         {
-            throw new ArgumentException($"shared must be one of {SharedModes.None}, {SharedModes.SingleUser}, {SharedModes.MultiUser}, not '{shared}'");
+            throw new InvalidInputException($"shared must be one of {SharedModes.None}, {SharedModes.SingleUser}, {SharedModes.MultiUser}, not '{shared}'");
         }
 
         var schedule = value.Get<string>("schedule");
         if (schedule is not null and not ("interactive" or "batch" or "core" or "node"))
         {
-            throw new ArgumentException($"schedule must be 'interactive', 'batch', 'core' or 'node', not '{schedule}'");
+            throw new InvalidInputException($"schedule must be 'interactive', 'batch', 'core' or 'node', not '{schedule}'");
         }
 
         return new JobFilter

@@ -1,3 +1,4 @@
+using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Jobs.Queries;
 using GraphQL.Types;
 
@@ -19,7 +20,7 @@ internal sealed class OrderByInputGraphType : InputObjectGraphType
         var type = value.Get<string>("type") ?? "";
         if (type is not (JobOrder.Column or JobOrder.Footprint))
         {
-            throw new ArgumentException($"order type must be '{JobOrder.Column}' or '{JobOrder.Footprint}', not '{type}'");
+            throw new InvalidInputException($"order type must be '{JobOrder.Column}' or '{JobOrder.Footprint}', not '{type}'");
         }
 
         return new JobOrder(value.Get<string>("field") ?? "", type, value.Get<string>("order") == SortDirectionGraphType.Descending);

@@ -1,3 +1,4 @@
+using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Jobs.Queries;
 using Clusterdeck.GraphQL.Scalars;
 using GraphQL.Types;
@@ -20,12 +21,12 @@ internal sealed class PageRequestGraphType : InputObjectGraphType
         var page = value.GetLong("page") ?? 0;
         if (itemsPerPage is < -1 or 0 or > int.MaxValue)
         {
-            throw new ArgumentException($"itemsPerPage must be positive or -1 (all), not {itemsPerPage}");
+            throw new InvalidInputException($"itemsPerPage must be positive or -1 (all), not {itemsPerPage}");
         }
 
         if (page is < 1 or > int.MaxValue)
         {
-            throw new ArgumentException($"page must be 1 or more, not {page}");
+            throw new InvalidInputException($"page must be 1 or more, not {page}");
         }
 
         return new PageRequest((int)itemsPerPage, (int)page);

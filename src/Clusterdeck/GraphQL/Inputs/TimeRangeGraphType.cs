@@ -1,3 +1,4 @@
+using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Jobs.Queries;
 using Clusterdeck.GraphQL.Scalars;
 using GraphQL.Types;
@@ -22,7 +23,7 @@ internal sealed class TimeRangeGraphType : InputObjectGraphType
         var range = value.Get<string>("range");
         if (range is { Length: > 0 } && !NamedRanges.Contains(range, StringComparer.Ordinal))
         {
-            throw new ArgumentException($"unknown time range '{range}'; use one of {string.Join(", ", NamedRanges)} or from/to");
+            throw new InvalidInputException($"unknown time range '{range}'; use one of {string.Join(", ", NamedRanges)} or from/to");
         }
 
         return new TimeRange

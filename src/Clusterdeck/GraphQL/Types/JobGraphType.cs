@@ -31,12 +31,13 @@ internal sealed class JobGraphType : ObjectGraphType<Job>
         Field<NonNullGraphType<GoIntGraphType>>("monitoringStatus").Resolve(c => c.Source.MonitoringStatus);
         Field<NonNullGraphType<JobStateGraphType>>("state").Resolve(c => c.Source.State);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TagGraphType>>>>("tags")
-            .ResolveAsync(async c => c.Source.Tags ?? await c.Service<JobQueryService>().TagsOfJobAsync(c.Caller(), c.Source.Id ?? 0, c.CancellationToken));
+            .Resolve(c => c.Source.Tags ?? []); // JobQueryService loads them with the job, limited to what the caller may read
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResourceGraphType>>>>("resources").Resolve(c => c.Source.Resources);
         Field<ListGraphType<FootprintValueGraphType>>("footprint").Resolve(c => FootprintValue.From(c.Source.Footprint));
         Field<ListGraphType<EnergyFootprintValueGraphType>>("energyFootprint").Resolve(c => EnergyFootprintValue.From(c.Source.EnergyFootprint));
         Field<AnyGraphType>("metaData").Resolve(c => c.Source.MetaData ?? new Dictionary<string, string>());
         Field<UserGraphType>("userData")
-            .ResolveAsync(async c => await c.Service<UserService>().FindProfileAsync(c.Caller(), c.Source.User, c.CancellationToken));
+            .ResolveAsync(async c => await c.RequestContext().ProfileAsync(
+                c.Source.User, user => c.Service<UserService>().FindProfileAsync(c.Caller(), user, c.CancellationToken)));
     }
 }

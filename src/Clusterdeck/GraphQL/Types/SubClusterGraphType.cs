@@ -32,8 +32,7 @@ internal sealed class SubClusterGraphType : ObjectGraphType<ClusterPart>
 
     private static IReadOnlyList<MetricConfig> MetricConfig(IResolveFieldContext<ClusterPart> context)
     {
-        var caller = context.Caller();
-        var onlyUser = caller.Roles.Count == 1 && caller.HasRole(Role.User);
-        return context.Service<IClusterCatalog>().MetricConfigFor(context.Source.Cluster, context.Source.SubCluster.Name, onlyUser);
+        var restricted = !AccessRules.SeesRestrictedMetrics(context.Caller());
+        return context.Service<IClusterCatalog>().MetricConfigFor(context.Source.Cluster, context.Source.SubCluster.Name, restricted);
     }
 }

@@ -1,7 +1,7 @@
-namespace Clusterdeck.Core.Archive.Import;
+namespace Clusterdeck.Core.Jobs;
 
-/// <summary>Why a job was not imported: <see cref="Reason"/> groups failures in the summary, <see cref="Message"/> says what exactly.</summary>
-public readonly record struct ImportFailure(string Reason, string Message)
+/// <summary>Why a job was not accepted: <see cref="Reason"/> groups rejections (in import summaries), <see cref="Message"/> says what exactly.</summary>
+public readonly record struct JobRejection(string Reason, string Message)
 {
     public const string Unreadable = "unreadable meta.json";
     public const string UnknownCluster = "unknown cluster";
