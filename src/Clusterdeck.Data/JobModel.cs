@@ -50,6 +50,7 @@ internal static class JobModel
             job.HasIndex(j => new { j.Project, j.StartTime }).HasDatabaseName("job_project_start");
             job.HasIndex(j => j.StartTime).HasDatabaseName("job_start");
             job.HasIndex(j => j.ArrayJobId).HasDatabaseName("job_array");
+            job.HasIndex(j => new { j.MonitoringStatus, j.State }).HasDatabaseName("job_monitoring_state"); // the archiving queue
 
             // Covers the user filter with newest-first order and, because it carries every column the
             // statistics add up, lets statistics grouped by user read the index alone.

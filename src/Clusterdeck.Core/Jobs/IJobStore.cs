@@ -31,6 +31,28 @@ public interface IJobStore
 
     Task<bool> DeleteAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The archiving queue: stopped jobs (state not <c>running</c>) whose monitoring status is still
+    /// <see cref="MonitoringStatus.RunningOrArchiving"/>, lowest id first, with their tags. Durable by construction:
+    /// stop_job commits the state change and thereby enqueues the job.
+    /// </summary>
+    Task<IReadOnlyList<Job>> ListAwaitingArchiveAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the outcome of archiving a stopped job: its monitoring status and, when given, its metrics summary.
+    /// Touches no other column, so a concurrent edit_meta or tag change is never overwritten. False when the job is gone.
+    /// </summary>
+    Task<bool> SetArchiveResultAsync(long id, int monitoringStatus, JobMetricsSummary? summary, CancellationToken cancellationToken);
+
+    /// <summary>Running jobs with an id above <paramref name="afterId"/>, lowest id first (for paging through them).</summary>
+    Task<IReadOnlyList<Job>> ListRunningAsync(long afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Refreshes a running job's duration and metrics summary. Does nothing and answers false once the job has
+    /// stopped, so a refresh racing with stop_job never writes stale values over the stopped job.
+    /// </summary>
+    Task<bool> RefreshRunningAsync(long id, int duration, JobMetricsSummary summary, CancellationToken cancellationToken);
+
     /// <summary>Deletes jobs that started before <paramref name="startTime"/> (Unix seconds); with <paramref name="omitTagged"/>, tagged jobs stay.</summary>
     Task<int> DeleteStartedBeforeAsync(long startTime, bool omitTagged, CancellationToken cancellationToken);
 

@@ -299,23 +299,84 @@ internal sealed class SqlJobStore : IJobStore, IAsyncDisposable
         return await ReadOneWithTagsAsync(sql, cancellationToken);
     }
 
-    private async Task<Job?> ReadOneWithTagsAsync(SqlText sql, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Job>> ListAwaitingArchiveAsync(int limit, CancellationToken cancellationToken)
+    {
+        var sql = new SqlText();
+        sql.Append($"SELECT {JobRow.SelectList} FROM job WHERE job.monitoring_status = {sql.Param(MonitoringStatus.RunningOrArchiving)}"
+            + $" AND job.job_state <> {sql.Param(JobStates.Running)} ORDER BY job.id LIMIT {sql.Param(limit)}");
+        return await ReadManyWithTagsAsync(sql, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Job>> ListRunningAsync(long afterId, int limit, CancellationToken cancellationToken)
+    {
+        var sql = new SqlText();
+        sql.Append($"SELECT {JobRow.SelectList} FROM job WHERE job.job_state = {sql.Param(JobStates.Running)}"
+            + $" AND job.id > {sql.Param(afterId)} ORDER BY job.id LIMIT {sql.Param(limit)}");
+        return await ReadManyWithTagsAsync(sql, cancellationToken);
+    }
+
+    public async Task<bool> SetArchiveResultAsync(long id, int monitoringStatus, JobMetricsSummary? summary, CancellationToken cancellationToken)
+    {
+        var sql = new SqlText();
+        sql.Append($"UPDATE job SET monitoring_status = {sql.Param(monitoringStatus)}");
+        if (summary is not null)
+        {
+            sql.Append(", " + SummaryAssignments(sql, summary));
+        }
+
+        sql.Append($" WHERE id = {sql.Param(id)}");
+        return await ExecuteAsync(sql, cancellationToken) > 0;
+    }
+
+    public async Task<bool> RefreshRunningAsync(long id, int duration, JobMetricsSummary summary, CancellationToken cancellationToken)
+    {
+        var sql = new SqlText();
+        sql.Append($"UPDATE job SET duration = {sql.Param(duration)}, {SummaryAssignments(sql, summary)}"
+            + $" WHERE id = {sql.Param(id)} AND job_state = {sql.Param(JobStates.Running)}");
+        return await ExecuteAsync(sql, cancellationToken) > 0;
+    }
+
+    private string SummaryAssignments(SqlText sql, JobMetricsSummary summary)
+    {
+        var footprint = summary.Footprint is null ? null : JsonSerializer.Serialize(summary.Footprint, JobRowJson.Default.IReadOnlyDictionaryStringDouble);
+        var energyFootprint = summary.EnergyFootprint is null ? null : JsonSerializer.Serialize(summary.EnergyFootprint, JobRowJson.Default.IReadOnlyDictionaryStringDouble);
+        return $"footprint = {_dialect.JsonValue(sql.Param(footprint))}, energy = {sql.Param(summary.Energy)}, "
+            + $"energy_footprint = {_dialect.JsonValue(sql.Param(energyFootprint))}";
+    }
+
+    private async Task<int> ExecuteAsync(SqlText sql, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.OpenAsync(_contexts, cancellationToken);
-        Job job;
+        await using var command = sql.CreateCommand(session.Connection);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Job>> ReadManyWithTagsAsync(SqlText sql, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.OpenAsync(_contexts, cancellationToken);
+        var jobs = new List<Job>();
         await using (var command = sql.CreateCommand(session.Connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            if (!await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
             {
-                return null;
+                jobs.Add(JobRow.Read(reader, Now));
             }
-
-            job = JobRow.Read(reader, Now);
         }
 
-        var tags = await TagSql.ForJobsAsync(session.Connection, [job.Id!.Value], cancellationToken);
-        return job with { Tags = tags.TryGetValue(job.Id.Value, out var list) ? list : [] };
+        if (jobs.Count == 0)
+        {
+            return jobs;
+        }
+
+        var tags = await TagSql.ForJobsAsync(session.Connection, [.. jobs.Select(j => j.Id!.Value)], cancellationToken);
+        return [.. jobs.Select(j => j with { Tags = tags.TryGetValue(j.Id!.Value, out var list) ? list : [] })];
+    }
+
+    private async Task<Job?> ReadOneWithTagsAsync(SqlText sql, CancellationToken cancellationToken)
+    {
+        var jobs = await ReadManyWithTagsAsync(sql, cancellationToken);
+        return jobs.Count == 0 ? null : jobs[0];
     }
 
     public async Task<bool> UpdateAsync(Job job, CancellationToken cancellationToken)

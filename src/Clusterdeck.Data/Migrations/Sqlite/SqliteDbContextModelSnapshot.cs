@@ -141,6 +141,9 @@ namespace Clusterdeck.Data.Migrations.Sqlite
                     b.HasIndex("Cluster", "StartTime")
                         .HasDatabaseName("job_cluster_start");
 
+                    b.HasIndex("MonitoringStatus", "State")
+                        .HasDatabaseName("job_monitoring_state");
+
                     b.HasIndex("Project", "StartTime")
                         .HasDatabaseName("job_project_start");
 
