@@ -1,6 +1,6 @@
 using Clusterdeck.Core.Clusters;
 using Clusterdeck.Core.Configuration;
-using Clusterdeck.Core.Metrics.Query;
+using Clusterdeck.Core.Metrics.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -64,9 +64,6 @@ public static class MetricSourceServiceCollectionExtensions
         }
     }
 
-    // The in-process metric store (helper "store") registers its concrete type only; until it is merged this takes any
-    // IMetricQueryProtocol registered.
-    private static IMetricQueryProtocol InProcessStore(IServiceProvider services) =>
-        services.GetService<IMetricQueryProtocol>()
-        ?? throw new InvalidOperationException("MetricSource:Kind is internal, but the in-process metric store is not registered");
+    // The store registers only its concrete type, so that IMetricQueryProtocol never silently means "in process".
+    private static MetricStore InProcessStore(IServiceProvider services) => services.GetRequiredService<MetricStore>();
 }
