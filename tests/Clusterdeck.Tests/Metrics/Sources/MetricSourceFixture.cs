@@ -63,11 +63,11 @@ public abstract class MetricSourceFixture : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"/api/write answered {(int)response.StatusCode}: {body}");
     }
 
-    /// <summary>The known values for every second of the last minute, ending now; sets <see cref="DataFrom"/> and <see cref="DataTo"/>.</summary>
+    /// <summary>The known values for every second of the last five minutes, ending now; sets <see cref="DataFrom"/> and <see cref="DataTo"/>.</summary>
     protected string KnownValueLines()
     {
         DataTo = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        DataFrom = DataTo - 60;
+        DataFrom = DataTo - 300;
         var lines = new StringBuilder();
         for (var time = DataFrom; time < DataTo; time++)
         {
