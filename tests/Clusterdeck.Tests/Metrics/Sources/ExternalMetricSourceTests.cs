@@ -27,6 +27,23 @@ public sealed class ExternalMetricSourceTests(ExternalSourceFixture fixture)
     }
 
     [Fact]
+    public async Task LoadJobData_TokenFromTokenFile_ReadsTheStore()
+    {
+        Fixture.SkipIfUnavailable();
+        var tokenFile = Path.Combine(Fixture.Store!.DataDirectory, "store-token");
+        await File.WriteAllTextAsync(tokenFile, await Fixture.Store.AdminTokenAsync() + "\n", Cancel);
+        await using var reader = await ClusterdeckServer.StartAsync(
+            ["MetricSource:Kind=cc-metric-store", $"MetricSource:Url={Fixture.Store.BaseAddress}", $"MetricSource:TokenFile={tokenFile}"],
+            prepare: SourceTestCluster.WriteArchive);
+        var source = reader.Services.GetRequiredService<IMetricSource>();
+
+        var load = await source.LoadJobStatisticsAsync(CompletedJob(["node01"]), [SourceTestCluster.Load], Cancel);
+
+        Assert.Empty(load.Missing);
+        Assert.Equal(42.5, load.Data[SourceTestCluster.Load]["node01"].Avg, 3);
+    }
+
+    [Fact]
     public async Task LoadJobData_StoreDown_FailsWithTheUrl()
     {
         Fixture.SkipIfUnavailable();
