@@ -44,7 +44,8 @@ public static class LineProtocolFormat
             AppendEscaped(builder, typeId, measurement: false);
         }
 
-        builder.Append(" value=").Append(metric.Value.ToString("R", CultureInfo.InvariantCulture))
+        // Shortest round-trip form, exponent in lower case: what Go's FormatFloat(v, 'g', -1, 64) prints for cc's encoder.
+        builder.Append(" value=").Append(metric.Value.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e'))
             .Append(' ').Append(unixSeconds.ToString(CultureInfo.InvariantCulture)).Append('\n');
     }
 
