@@ -20,6 +20,7 @@ public sealed partial class NodeAgent(
     private readonly Queue<Batch> _backlog = new();
     private long _backlogBytes;
     private int _failures;
+    private long _rejectedBatches;
     private bool _delivered;
 
     /// <summary>Batches waiting for delivery.</summary>
@@ -76,16 +77,17 @@ public sealed partial class NodeAgent(
         await reader.ReadAsync(cancellationToken); // the baseline the rates are measured from
         await Task.Delay(settings.RateWindow, timeProvider, cancellationToken);
         await ReadIntoBacklogAsync(timeProvider.GetUtcNow(), cancellationToken);
+        var rejectedBefore = _rejectedBatches;
         for (var attempt = 1; ; attempt++)
         {
             if (await DeliverBacklogAsync(cancellationToken))
             {
-                return true;
+                return _rejectedBatches == rejectedBefore; // an empty backlog may also mean the target refused it
             }
 
-            if (_backlog.Count == 0 || attempt >= settings.SingleDeliveryAttempts)
+            if (attempt >= settings.SingleDeliveryAttempts)
             {
-                return false; // refused for good, or out of attempts
+                return false;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), timeProvider, cancellationToken);
@@ -121,7 +123,7 @@ public sealed partial class NodeAgent(
         }
     }
 
-    /// <summary>Delivers the backlog oldest first; false when the target asked to retry later (the rest waits).</summary>
+    /// <summary>Delivers the backlog oldest first, dropping what the target refuses; false when it asked to retry later (the rest waits).</summary>
     private async Task<bool> DeliverBacklogAsync(CancellationToken cancellationToken)
     {
         while (_backlog.TryPeek(out var batch))
@@ -150,6 +152,7 @@ public sealed partial class NodeAgent(
                     break;
                 case DeliveryOutcome.Rejected:
                     Remove();
+                    _rejectedBatches++;
                     LogRejected(batch.LineCount, target.Description, result.Detail);
                     break;
                 default:

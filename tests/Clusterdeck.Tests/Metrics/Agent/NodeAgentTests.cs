@@ -77,6 +77,17 @@ public sealed class NodeAgentTests
         Assert.Equal(3, target.Attempts);
     }
 
+    [Fact]
+    public async Task RunOnceAsync_TargetRefuses_FalseAfterOneAttempt()
+    {
+        var target = new ScriptedTarget(_ => DeliveryOutcome.Rejected);
+        var agent = CreateAgent(target, TimeSpan.FromSeconds(60));
+
+        Assert.False(await agent.RunOnceAsync(Token));
+        Assert.Equal(1, target.Attempts);
+        Assert.Equal(0, agent.BacklogBatches);
+    }
+
     private static NodeAgent CreateAgent(ScriptedTarget target, TimeSpan interval, long backlogLimitBytes = 1 << 20) => new(
         NodeMetricsReader.Create(NodeFiles.Real, TimeProvider.System, NullLogger<NodeMetricsReader>.Instance, searchPath: ""),
         target,
