@@ -5,6 +5,7 @@ using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Metrics.Agent;
+using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TagService>();
         services.AddSingleton<JobQueryService>();
         services.AddSingleton<JobService>();
+        services.AddMetricStore();
         services.AddNodeAgent();
         return services;
     }
