@@ -57,6 +57,20 @@ public sealed class AgentEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgentOnce_TokenRefused_ExitOneWithTheServersAnswerAndNoToken()
+    {
+        const string forged = "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJub2JvZHkifQ.c2lnbmF0dXJl";
+
+        var result = await CommandResult.RunAsync("agent", "--server", _server.BaseAddress.ToString(), "--token", forged, "--once");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("answered HTTP 401, so the cluster is 'default'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("refused", result.Error, StringComparison.Ordinal);
+        Assert.Contains("HTTP 401", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(forged, result.Error + result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AgentProcess_RunsUntilSigterm_PushesEveryIntervalAndExitsCleanly()
     {
         var start = new ProcessStartInfo("dotnet")
