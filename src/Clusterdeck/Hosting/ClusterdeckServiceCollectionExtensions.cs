@@ -3,6 +3,7 @@ using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Metrics.Sources;
+using Clusterdeck.Core.Metrics.Agent;
 using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data;
@@ -21,6 +22,7 @@ internal static class ClusterdeckServiceCollectionExtensions
         services.AddSection<AuthOptions>(AuthOptions.SectionName);
         services.AddSection<LdapOptions>(LdapOptions.SectionName);
         services.AddSection<ArchiveOptions>(ArchiveOptions.SectionName);
+        services.AddSection<AgentOptions>(AgentOptions.SectionName);
         services.AddSection<ServerOptions>(ServerOptions.SectionName);
         services.AddSection<MetricStoreOptions>(MetricStoreOptions.SectionName);
         services.AddSection<MetricSourceOptions>(MetricSourceOptions.SectionName);
