@@ -32,15 +32,13 @@ internal static class ArchiveJobBenchmark
 
         Console.WriteLine(MachineInfo.Describe());
         var referenceRoot = Path.Combine(ClusterdeckCli.RepositoryRoot(), "..", "shared", "reference", "clustercockpit", "job-archive");
-        var reference = new JobArchive(referenceRoot);
-        var referenceJob = await reference.ReadMetaAsync(Cluster, JobId, ReferenceStartTime, CancellationToken.None)
-            ?? throw new BenchmarkFailedException($"the reference job {Cluster}/{JobId} is missing under {referenceRoot}");
-        var referenceData = (await reference.ReadDataAsync(Cluster, JobId, ReferenceStartTime, CancellationToken.None))!;
-
         using var data = new TempDirectory();
         PrepareArchive(data.Path, referenceRoot);
         await using var host = await BenchHost.StartAsync(data.Path, settings);
         var services = host.Services;
+        var archive = services.GetRequiredService<IJobArchive>();
+        var referenceJob = (await archive.ReadMetaAsync(Cluster, JobId, ReferenceStartTime, CancellationToken.None))!;
+        var referenceData = (await archive.ReadDataAsync(Cluster, JobId, ReferenceStartTime, CancellationToken.None))!;
 
         // The store keeps recent data only: the job is moved so that it ended a minute ago.
         var startTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - referenceJob.Duration - 60;
@@ -92,7 +90,8 @@ internal static class ArchiveJobBenchmark
 
         total.Sort();
         load.Sort();
-        var archiveFile = Directory.EnumerateFiles(Path.Combine(data.Path, "job-archive", Cluster), "data.json*", SearchOption.AllDirectories).Single();
+        var archiveFile = Directory.EnumerateFiles(Path.Combine(data.Path, "job-archive", Cluster), "data.json*", SearchOption.AllDirectories)
+            .Single(f => f.Contains(startTime.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"archive one job (load + statistics + write {Path.GetFileName(archiveFile)}, {new FileInfo(archiveFile).Length / 1024.0:F0} KiB): {runs} runs, "
             + $"p50 {Percentiles.Of(total, 50):F1} ms, min {total[0]:F1} ms, max {total[^1]:F1} ms (target < 200 ms)"));
@@ -101,10 +100,26 @@ internal static class ArchiveJobBenchmark
         return 0;
     }
 
-    /// <summary>The reference emmy cluster, plus <c>rapl_power</c> (in the job's data, not in its metric config) so all 9 metrics are archived.</summary>
+    /// <summary>
+    /// The reference emmy cluster with the job's files, plus <c>rapl_power</c> in the metric config (it is in the job's data
+    /// but not in emmy's config) so all 9 metrics are archived.
+    /// </summary>
     private static void PrepareArchive(string dataDirectory, string referenceRoot)
     {
+        var jobPath = Path.Combine(Cluster, (JobId / 1000).ToString(CultureInfo.InvariantCulture), (JobId % 1000).ToString("000", CultureInfo.InvariantCulture),
+            ReferenceStartTime.ToString(CultureInfo.InvariantCulture));
+        if (!File.Exists(Path.Combine(referenceRoot, jobPath, "meta.json")))
+        {
+            throw new BenchmarkFailedException($"the reference job {jobPath} is missing under {referenceRoot}");
+        }
+
         var archive = Directory.CreateDirectory(Path.Combine(dataDirectory, "job-archive")).FullName;
+        var jobDirectory = Directory.CreateDirectory(Path.Combine(archive, jobPath)).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(referenceRoot, jobPath)))
+        {
+            File.Copy(file, Path.Combine(jobDirectory, Path.GetFileName(file)));
+        }
+
         File.WriteAllText(Path.Combine(archive, "version.txt"), "3\n");
         var cluster = JsonNode.Parse(File.ReadAllText(Path.Combine(referenceRoot, Cluster, "cluster.json")))!;
         cluster["metricConfig"]!.AsArray().Add(JsonNode.Parse("""
