@@ -5,6 +5,7 @@ using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Metrics.Archiving;
+using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobQueryService>();
         services.AddSingleton<JobService>();
         services.AddJobArchiving();
+        services.AddMetricStore();
         return services;
     }
 }

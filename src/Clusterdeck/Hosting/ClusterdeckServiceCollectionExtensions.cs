@@ -3,6 +3,7 @@ using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Metrics.Archiving;
+using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal static class ClusterdeckServiceCollectionExtensions
         services.AddSection<ArchiveOptions>(ArchiveOptions.SectionName);
         services.AddSection<ArchivingOptions>(ArchivingOptions.SectionName);
         services.AddSection<ServerOptions>(ServerOptions.SectionName);
+        services.AddSection<MetricStoreOptions>(MetricStoreOptions.SectionName);
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<StartupTasks>();
         services.AddClusterdeckCore();

@@ -74,6 +74,7 @@ internal static class ServerApplication
         app.MapCcUserEndpoints();
         app.MapCcJobEndpoints();
         app.MapCcClusterEndpoints();
+        app.MapMetricStoreEndpoints();
         app.MapGraphQLEndpoints();
         return app;
     }
