@@ -102,8 +102,9 @@ public sealed class ArchivingEndToEndTests
         var dataJson = await ReadDataAsync(directory);
         Assert.Empty(ArchiveSchemas.Violations(await ArchiveSchemas.Meta, metaJson));
         // cc-backend's archiver cannot write the schema's "filesystems" array either: the only thing missing.
-        Assert.Equal([": PropertyRequired"], ArchiveSchemas.Violations(await ArchiveSchemas.Data, dataJson));
-        Assert.Contains("\"filesystems\"", (await ArchiveSchemas.Data).RequiredProperties);
+        var dataViolation = Assert.Single(ArchiveSchemas.Violations(await ArchiveSchemas.Data, dataJson));
+        Assert.Contains("filesystems", dataViolation, StringComparison.Ordinal);
+        Assert.EndsWith("PropertyRequired", dataViolation, StringComparison.Ordinal);
 
         // Statistics by hand: a node's average over its samples, rounded to 2 decimals; the job's avg is the sum of the
         // node averages over 2 nodes, rounded; min and max over both nodes.
