@@ -5,6 +5,7 @@ using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Metrics.Archiving;
+using Clusterdeck.Core.Metrics.Sources;
 using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobService>();
         services.AddJobArchiving();
         services.AddMetricStore();
+        services.AddMetricSources();
         return services;
     }
 }

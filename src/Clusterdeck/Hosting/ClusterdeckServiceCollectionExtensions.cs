@@ -3,6 +3,7 @@ using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Metrics.Archiving;
+using Clusterdeck.Core.Metrics.Sources;
 using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data;
@@ -24,6 +25,7 @@ internal static class ClusterdeckServiceCollectionExtensions
         services.AddSection<ArchivingOptions>(ArchivingOptions.SectionName);
         services.AddSection<ServerOptions>(ServerOptions.SectionName);
         services.AddSection<MetricStoreOptions>(MetricStoreOptions.SectionName);
+        services.AddSection<MetricSourceOptions>(MetricSourceOptions.SectionName);
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<StartupTasks>();
         services.AddClusterdeckCore();
