@@ -4,6 +4,7 @@ using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
+using Clusterdeck.Core.Metrics.Archiving;
 using Clusterdeck.Core.Metrics.Sources;
 using Clusterdeck.Core.Metrics.Agent;
 using Clusterdeck.Core.Metrics.Store;
@@ -42,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TagService>();
         services.AddSingleton<JobQueryService>();
         services.AddSingleton<JobService>();
+        services.AddJobArchiving();
         services.AddMetricStore();
         services.AddMetricSources();
         services.AddNodeAgent();

@@ -2,6 +2,7 @@ using Clusterdeck.Core;
 using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Metrics.Archiving;
 using Clusterdeck.Core.Metrics.Sources;
 using Clusterdeck.Core.Metrics.Agent;
 using Clusterdeck.Core.Metrics.Store;
@@ -23,6 +24,7 @@ internal static class ClusterdeckServiceCollectionExtensions
         services.AddSection<LdapOptions>(LdapOptions.SectionName);
         services.AddSection<ArchiveOptions>(ArchiveOptions.SectionName);
         services.AddSection<AgentOptions>(AgentOptions.SectionName);
+        services.AddSection<ArchivingOptions>(ArchivingOptions.SectionName);
         services.AddSection<ServerOptions>(ServerOptions.SectionName);
         services.AddSection<MetricStoreOptions>(MetricStoreOptions.SectionName);
         services.AddSection<MetricSourceOptions>(MetricSourceOptions.SectionName);
