@@ -2,6 +2,7 @@ using Clusterdeck.Core;
 using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ internal static class ClusterdeckServiceCollectionExtensions
         services.AddSection<LdapOptions>(LdapOptions.SectionName);
         services.AddSection<ArchiveOptions>(ArchiveOptions.SectionName);
         services.AddSection<ServerOptions>(ServerOptions.SectionName);
+        services.AddSection<NodeOptions>(NodeOptions.SectionName);
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<StartupTasks>();
         services.AddClusterdeckCore();

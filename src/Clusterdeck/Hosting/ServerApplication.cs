@@ -72,6 +72,7 @@ internal static class ServerApplication
         app.MapCcUserEndpoints();
         app.MapCcJobEndpoints();
         app.MapCcClusterEndpoints();
+        app.MapCcNodeEndpoints();
         app.MapGraphQLEndpoints();
         return app;
     }
