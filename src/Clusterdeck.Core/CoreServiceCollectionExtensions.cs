@@ -4,6 +4,7 @@ using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
+using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobQueryService>();
         services.AddSingleton<JobService>();
         services.AddNodes();
+        services.AddMetricStore();
         return services;
     }
 }

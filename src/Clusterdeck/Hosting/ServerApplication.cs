@@ -73,6 +73,7 @@ internal static class ServerApplication
         app.MapCcJobEndpoints();
         app.MapCcClusterEndpoints();
         app.MapCcNodeEndpoints();
+        app.MapMetricStoreEndpoints();
         app.MapGraphQLEndpoints();
         return app;
     }
