@@ -2,11 +2,8 @@ using Clusterdeck.Core;
 using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
-<<<<<<< HEAD
-using Clusterdeck.Core.Nodes;
-=======
 using Clusterdeck.Core.Metrics.Store;
->>>>>>> main
+using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data;
 using Microsoft.Extensions.Options;
@@ -25,11 +22,8 @@ internal static class ClusterdeckServiceCollectionExtensions
         services.AddSection<LdapOptions>(LdapOptions.SectionName);
         services.AddSection<ArchiveOptions>(ArchiveOptions.SectionName);
         services.AddSection<ServerOptions>(ServerOptions.SectionName);
-<<<<<<< HEAD
         services.AddSection<NodeOptions>(NodeOptions.SectionName);
-=======
         services.AddSection<MetricStoreOptions>(MetricStoreOptions.SectionName);
->>>>>>> main
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<StartupTasks>();
         services.AddClusterdeckCore();

@@ -39,13 +39,17 @@ public abstract class NodeStateTestsBase : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary><c>testcluster</c>, and <c>bigcluster</c>: the same hardware, but its first subcluster takes every host (<c>*</c>).</summary>
+    /// <summary>
+    /// <c>testcluster</c>, and <c>bigcluster</c>: the same hardware, but its first subcluster takes every host (<c>*</c>) and
+    /// its metrics come every second, so a health test sees them go stale within seconds.
+    /// </summary>
     private static void PrepareArchive(string dataDirectory)
     {
         var root = TestArchive.Create(dataDirectory);
         var json = File.ReadAllText(Path.Combine(root, TestArchive.TestClusterName, "cluster.json"))
             .Replace("\"testcluster\"", "\"bigcluster\"", StringComparison.Ordinal)
-            .Replace("host[123-125]", "*", StringComparison.Ordinal);
+            .Replace("host[123-125]", "*", StringComparison.Ordinal)
+            .Replace("\"timestep\": 60", "\"timestep\": 1", StringComparison.Ordinal);
         Directory.CreateDirectory(Path.Combine(root, "bigcluster"));
         File.WriteAllText(Path.Combine(root, "bigcluster", "cluster.json"), json);
     }
@@ -70,6 +74,14 @@ public abstract class NodeStateTestsBase : IAsyncLifetime
     {
         var answer = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await Api.SendAsync(method ?? HttpMethod.Post, "/api/nodestate/", body));
         return answer.GetProperty("msg").GetString()!;
+    }
+
+    /// <summary>Pushes line protocol to the in-process metric store as a collector does.</summary>
+    protected async Task WriteMetricsAsync(string cluster, string lines)
+    {
+        using var content = new StringContent(lines, System.Text.Encoding.UTF8, "text/plain");
+        using var response = await Admin.PostAsync(new Uri($"/api/write?cluster={cluster}", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     protected async Task<JsonArray> NodesAsync(string filter = "[]", string order = "null")
