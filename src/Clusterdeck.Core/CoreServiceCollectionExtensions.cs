@@ -8,6 +8,7 @@ using Clusterdeck.Core.Metrics.Archiving;
 using Clusterdeck.Core.Metrics.Sources;
 using Clusterdeck.Core.Metrics.Agent;
 using Clusterdeck.Core.Metrics.Store;
+using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobQueryService>();
         services.AddSingleton<JobService>();
         services.AddJobArchiving();
+        services.AddNodes();
         services.AddMetricStore();
         services.AddMetricSources();
         services.AddNodeAgent();

@@ -6,6 +6,7 @@ using Clusterdeck.Core.Metrics.Archiving;
 using Clusterdeck.Core.Metrics.Sources;
 using Clusterdeck.Core.Metrics.Agent;
 using Clusterdeck.Core.Metrics.Store;
+using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ internal static class ClusterdeckServiceCollectionExtensions
         services.AddSection<AgentOptions>(AgentOptions.SectionName);
         services.AddSection<ArchivingOptions>(ArchivingOptions.SectionName);
         services.AddSection<ServerOptions>(ServerOptions.SectionName);
+        services.AddSection<NodeOptions>(NodeOptions.SectionName);
         services.AddSection<MetricStoreOptions>(MetricStoreOptions.SectionName);
         services.AddSection<MetricSourceOptions>(MetricSourceOptions.SectionName);
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
