@@ -4,6 +4,7 @@ using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
+using Clusterdeck.Core.Metrics.JobMetrics;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TagService>();
         services.AddSingleton<JobQueryService>();
         services.AddSingleton<JobService>();
+        services.AddJobMetricData();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Clusterdeck.Core;
 using Clusterdeck.Core.Accounts.Ldap;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Metrics.JobMetrics;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal static class ClusterdeckServiceCollectionExtensions
         services.AddSection<AuthOptions>(AuthOptions.SectionName);
         services.AddSection<LdapOptions>(LdapOptions.SectionName);
         services.AddSection<ArchiveOptions>(ArchiveOptions.SectionName);
+        services.AddSection<ResamplingOptions>(ResamplingOptions.SectionName);
         services.AddSection<ServerOptions>(ServerOptions.SectionName);
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<StartupTasks>();
