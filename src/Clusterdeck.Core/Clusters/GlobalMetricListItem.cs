@@ -9,5 +9,3 @@ namespace Clusterdeck.Core.Clusters;
 public sealed record GlobalMetricListItem(
     string Name, MetricUnit Unit, string Scope, string? Footprint, bool Restrict, IReadOnlyList<ClusterSupport> Availability);
 
-/// <summary>A cluster and those of its subclusters that measure a metric.</summary>
-public sealed record ClusterSupport(string Cluster, IReadOnlyList<string> SubClusters);
