@@ -22,6 +22,9 @@ const string Usage = """
       import [--jobs N] [--runs R] [--server DLL]
           Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end,
           R times (default 3) into a new database each time.
+      jobdata [--runs R] [--server DLL]
+          Archives one large job (24 nodes, 96 GPUs, 31 h at 60 s) and reads its metric data back over HTTP from a
+          server process: REST all-metrics and accelerator scope, GraphQL jobMetrics native and at resolution 600.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -61,6 +64,8 @@ try
             return await JobQueryBenchmark.RunAsync(options);
         case "import":
             return await ImportBenchmark.RunAsync(options);
+        case "jobdata":
+            return await JobDataBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);

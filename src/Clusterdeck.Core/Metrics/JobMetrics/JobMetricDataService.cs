@@ -25,6 +25,7 @@ public sealed partial class JobMetricDataService(
     IJobArchive archive,
     IClusterCatalog catalog,
     IOptions<ResamplingOptions> resampling,
+    ArchivedJobDataCache cache,
     ILogger<JobMetricDataService> logger,
     IMetricSource? source = null)
 {
@@ -265,7 +266,8 @@ public sealed partial class JobMetricDataService(
 
     private async Task<JobData> ReadArchivedDataAsync(Job job, CancellationToken cancellationToken)
     {
-        var data = await archive.ReadDataAsync(job.Cluster, job.JobId, job.StartTime, cancellationToken);
+        var data = await cache.GetOrReadAsync(job.Cluster, job.JobId, job.StartTime,
+            () => archive.ReadDataAsync(job.Cluster, job.JobId, job.StartTime, cancellationToken));
         if (data is null)
         {
             LogArchivedDataMissing(logger, job.Id ?? 0, job.Cluster, job.JobId, job.StartTime);

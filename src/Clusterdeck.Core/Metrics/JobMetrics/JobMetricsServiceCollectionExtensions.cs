@@ -10,6 +10,7 @@ public static class JobMetricsServiceCollectionExtensions
     public static IServiceCollection AddJobMetricData(this IServiceCollection services)
     {
         services.AddSingleton<IValidateOptions<ResamplingOptions>, ResamplingOptionsValidator>();
+        services.AddSingleton<ArchivedJobDataCache>();
         services.AddSingleton<JobMetricDataService>();
         services.AddSingleton<NodeMetricDataService>();
         return services;
