@@ -98,6 +98,8 @@ public sealed class PostgresServer : IAsyncLifetime
                 $"-p {port.ToString(CultureInfo.InvariantCulture)}",
                 $"-k {_root}",
                 "-c listen_addresses=127.0.0.1",
+                // Many test servers share this instance at once, each with its own pool and background services.
+                "-c max_connections=500",
                 "-c fsync=off",
                 "-c synchronous_commit=off",
                 "-c full_page_writes=off");
