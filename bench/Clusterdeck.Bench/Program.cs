@@ -22,6 +22,9 @@ const string Usage = """
       import [--jobs N] [--runs R] [--server DLL]
           Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end,
           R times (default 3) into a new database each time.
+      jobmetrics [--nodes N] [--hours H] [--runs R] [--setting Section:Key=Value]...
+          In-process: a running N-node job's (default 64) last H hours (default 24) of node-scope data at 60 s for
+          10 metrics in the in-process metric store, read through IMetricSource.LoadJobDataAsync. Target < 100 ms.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -61,6 +64,8 @@ try
             return await JobQueryBenchmark.RunAsync(options);
         case "import":
             return await ImportBenchmark.RunAsync(options);
+        case "jobmetrics":
+            return await JobMetricsBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);
