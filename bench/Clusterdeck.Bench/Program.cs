@@ -25,6 +25,9 @@ const string Usage = """
       jobmetrics [--nodes N] [--hours H] [--runs R] [--setting Section:Key=Value]...
           In-process: a running N-node job's (default 64) last H hours (default 24) of node-scope data at 60 s for
           10 metrics in the in-process metric store, read through IMetricSource.LoadJobDataAsync. Target < 100 ms.
+      archivejob [--runs R] [--setting Section:Key=Value]...
+          In-process: pushes the reference emmy job's data (32 nodes, 9 metrics x 1441 samples) into the metric store as
+          line protocol, then times archiving the job (load from the metric source, statistics, writing the files) R times.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -66,6 +69,8 @@ try
             return await ImportBenchmark.RunAsync(options);
         case "jobmetrics":
             return await JobMetricsBenchmark.RunAsync(options);
+        case "archivejob":
+            return await ArchiveJobBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);

@@ -60,10 +60,7 @@ public static class MetricSourceServiceCollectionExtensions
                 return prometheus;
 
             default:
-                return new CcMetricStoreSource(InProcessStore(services), catalog, time, loggers.CreateLogger<CcMetricStoreSource>(), "metric store");
+                return new CcMetricStoreSource(services.GetRequiredService<MetricStore>(), catalog, time, loggers.CreateLogger<CcMetricStoreSource>(), "metric store");
         }
     }
-
-    // The store registers only its concrete type, so that IMetricQueryProtocol never silently means "in process".
-    private static MetricStore InProcessStore(IServiceProvider services) => services.GetRequiredService<MetricStore>();
 }
