@@ -22,6 +22,9 @@ const string Usage = """
       import [--jobs N] [--runs R] [--server DLL]
           Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end,
           R times (default 3) into a new database each time.
+      jobmetrics [--nodes N] [--hours H] [--runs R] [--setting Section:Key=Value]...
+          In-process: a running N-node job's (default 64) last H hours (default 24) of node-scope data at 60 s for
+          10 metrics in the in-process metric store, read through IMetricSource.LoadJobDataAsync. Target < 100 ms.
       archivejob [--runs R] [--setting Section:Key=Value]...
           In-process: pushes the reference emmy job's data (32 nodes, 9 metrics x 1441 samples) into the metric store as
           line protocol, then times archiving the job (load from the metric source, statistics, writing the files) R times.
@@ -67,6 +70,8 @@ try
             return await JobQueryBenchmark.RunAsync(options);
         case "import":
             return await ImportBenchmark.RunAsync(options);
+        case "jobmetrics":
+            return await JobMetricsBenchmark.RunAsync(options);
         case "archivejob":
             return await ArchiveJobBenchmark.RunAsync(options);
         case "jobdata":
