@@ -23,7 +23,7 @@ const string Usage = """
           Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end,
           R times (default 3) into a new database each time.
       micro [BenchmarkDotNet arguments]
-          In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
+          In-process micro benchmarks (bcrypt verify, JWT validation, one node-agent reading), e.g. -- micro --filter '*'.
     """;
 
 if (args.Length == 0)
