@@ -22,6 +22,9 @@ const string Usage = """
       import [--jobs N] [--runs R] [--server DLL]
           Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end,
           R times (default 3) into a new database each time.
+      archivejob [--runs R] [--setting Section:Key=Value]...
+          In-process: pushes the reference emmy job's data (32 nodes, 9 metrics x 1441 samples) into the metric store as
+          line protocol, then times archiving the job (load from the metric source, statistics, writing the files) R times.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation, one node-agent reading), e.g. -- micro --filter '*'.
     """;
@@ -61,6 +64,8 @@ try
             return await JobQueryBenchmark.RunAsync(options);
         case "import":
             return await ImportBenchmark.RunAsync(options);
+        case "archivejob":
+            return await ArchiveJobBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);

@@ -44,6 +44,7 @@ internal sealed class QueryGraphType : ObjectGraphType
             .Argument<StringGraphType>("numDurationBins")
             .Argument<Scalars.GoIntGraphType>("numMetricBins")
             .ResolveAsync(async c => await StatisticsAsync(c));
+        this.AddNodeFields();
     }
 
     private static async Task<JobResultList> JobsAsync(IResolveFieldContext context)
