@@ -4,9 +4,10 @@ using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
-using Clusterdeck.Core.Metrics.Archiving;
-using Clusterdeck.Core.Metrics.Sources;
 using Clusterdeck.Core.Metrics.Agent;
+using Clusterdeck.Core.Metrics.Archiving;
+using Clusterdeck.Core.Metrics.JobMetrics;
+using Clusterdeck.Core.Metrics.Sources;
 using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
@@ -49,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMetricStore();
         services.AddMetricSources();
         services.AddNodeAgent();
+        services.AddJobMetricData();
         return services;
     }
 }
