@@ -32,7 +32,7 @@ const string Usage = """
           Archives one large job (24 nodes, 96 GPUs, 31 h at 60 s) and reads its metric data back over HTTP from a
           server process: REST all-metrics and accelerator scope, GraphQL jobMetrics native and at resolution 600.
       micro [BenchmarkDotNet arguments]
-          In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
+          In-process micro benchmarks (bcrypt verify, JWT validation, one node-agent reading), e.g. -- micro --filter '*'.
     """;
 
 if (args.Length == 0)
