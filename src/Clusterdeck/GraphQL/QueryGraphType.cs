@@ -44,6 +44,8 @@ internal sealed class QueryGraphType : ObjectGraphType
             .Argument<StringGraphType>("numDurationBins")
             .Argument<Scalars.GoIntGraphType>("numMetricBins")
             .ResolveAsync(async c => await StatisticsAsync(c));
+        this.AddNodeFields();
+        this.AddMetricFields();
     }
 
     private static async Task<JobResultList> JobsAsync(IResolveFieldContext context)

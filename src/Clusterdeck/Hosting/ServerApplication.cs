@@ -74,6 +74,7 @@ internal static class ServerApplication
         app.MapCcUserEndpoints();
         app.MapCcJobEndpoints();
         app.MapCcClusterEndpoints();
+        app.MapCcNodeEndpoints();
         app.MapMetricStoreEndpoints();
         app.MapGraphQLEndpoints();
         return app;

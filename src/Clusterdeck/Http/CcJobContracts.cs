@@ -59,3 +59,14 @@ internal sealed record CcJobMetricWithName(
 internal sealed record CcJobWithData(
     [property: JsonPropertyName("Meta")] Job Meta,
     [property: JsonPropertyName("Data")] object? Data);
+
+/// <summary>cc-backend's <c>GET /api/jobs/metrics/{id}</c> answer: data or an error, the other null.</summary>
+internal sealed record CcJobMetricsAnswer(
+    [property: JsonPropertyName("data")] CcJobMetricsData? Data,
+    [property: JsonPropertyName("error")] CcJobMetricsError? Error);
+
+internal sealed record CcJobMetricsData(
+    [property: JsonPropertyName("jobMetrics")] IReadOnlyList<CcJobMetricWithName> JobMetrics);
+
+internal sealed record CcJobMetricsError(
+    [property: JsonPropertyName("message")] string Message);

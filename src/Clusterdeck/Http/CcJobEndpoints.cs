@@ -1,9 +1,12 @@
 using System.Globalization;
 using Clusterdeck.Authentication;
 using Clusterdeck.Core.Archive;
+using Clusterdeck.Core.Clusters;
 using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Jobs.Queries;
+using Clusterdeck.Core.Metrics;
+using Clusterdeck.Core.Metrics.JobMetrics;
 
 namespace Clusterdeck.Http;
 
@@ -23,6 +26,7 @@ internal static class CcJobEndpoints
         api.MapPost("/jobs/stop_job/{id}", StopByIdAsync).WithSummary("Stop the job with this database id (cc-backend's older route)");
         api.MapGet("/jobs/", ListAsync).WithSummary("List jobs, newest first: state, cluster, project, start-time=FROM-TO, page, items-per-page, with-metadata");
         api.MapGet("/jobs/used_nodes", UsedNodesAsync).WithSummary("Per cluster, the nodes of jobs running at ts");
+        api.MapGet("/jobs/metrics/{id}", GetMetricsAsync).WithSummary("A job's metric data as GraphQL jobMetrics answers it: metric, scope (repeatable) and resolution (seconds)");
         api.MapGet("/jobs/{id}", GetAsync).WithSummary("A job's metadata (all-metrics=true adds its metric data)");
         api.MapPost("/jobs/{id}", GetWithMetricsAsync).WithSummary("A job's metadata and the metric data named in the body");
         api.MapPost("/jobs/tag_job/{id}", TagAsync).WithSummary("Attach tags to a job, creating them when needed");
@@ -94,35 +98,77 @@ internal static class CcJobEndpoints
             return Results.Json(new CcUsedNodes(await jobs.UsedNodesAsync(context.RequireCaller(), timestamp, cancellationToken)));
         });
 
-    private static Task<IResult> GetAsync(string id, HttpContext context, JobQueryService queries, IJobArchive archive, CancellationToken cancellationToken) =>
+    private static Task<IResult> GetAsync(string id, HttpContext context, JobMetricDataService metrics, IClusterCatalog catalog, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
-            var job = await queries.GetAsync(context.RequireCaller(), ParseId(id, "id"), cancellationToken);
-            var data = context.Request.Query["all-metrics"] == "true" ? await ArchivedDataAsync(archive, job, cancellationToken) : null;
+            var caller = context.RequireCaller();
+            var job = await metrics.GetJobAsync(caller, ParseId(id, "id"), cancellationToken);
+            var data = context.Request.Query["all-metrics"] == "true"
+                ? await metrics.LoadDataAsync(caller, job, RestRequest(job, catalog, null), cancellationToken)
+                : null;
             return Results.Json(new CcJobWithData(job, data));
         }, notFound: StatusCodes.Status422UnprocessableEntity);
 
-    private static Task<IResult> GetWithMetricsAsync(string id, HttpContext context, JobQueryService queries, IJobArchive archive, CancellationToken cancellationToken) =>
+    private static Task<IResult> GetWithMetricsAsync(string id, HttpContext context, JobMetricDataService metrics, IClusterCatalog catalog, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
-            var job = await queries.GetAsync(context.RequireCaller(), ParseId(id, "id"), cancellationToken);
-            var metrics = await CcJson.ReadAsync<string[]>(context.Request, "decoding request failed", cancellationToken);
-            var data = await ArchivedDataAsync(archive, job, cancellationToken);
-            var named = (data ?? [])
-                .Where(metric => metrics.Length == 0 || metrics.Contains(metric.Key, StringComparer.Ordinal))
-                .SelectMany(metric => metric.Value.Select(scope => new CcJobMetricWithName(metric.Key, scope.Key, scope.Value)))
-                .ToList();
-            return Results.Json(new CcJobWithData(job, named));
+            var caller = context.RequireCaller();
+            var job = await metrics.GetJobAsync(caller, ParseId(id, "id"), cancellationToken);
+            var names = await CcJson.ReadAsync<string[]>(context.Request, "decoding request failed", cancellationToken);
+            var data = await metrics.LoadDataAsync(caller, job, RestRequest(job, catalog, names.Length == 0 ? null : names), cancellationToken);
+            return Results.Json(new CcJobWithData(job, WithNames(data)));
         }, notFound: StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>
-    /// A finished job's metric data from its <c>data.json</c>; null for a job that is not archived. Running jobs'
-    /// data comes from the metric store, which this version does not have yet.
+    /// cc-backend's <c>GET /api/jobs/metrics/{id}</c>: its GraphQL <c>jobMetrics</c> answer wrapped in <c>{"data": {"jobMetrics": [...]}}</c>,
+    /// or <c>{"data": null, "error": {"message": ...}}</c> with status 200 when the job cannot be read, as cc-backend does;
+    /// a bad scope or resolution is a 400. <c>resolution</c> is Clusterdeck's addition (cc-backend always uses its default).
     /// </summary>
-    private static async Task<JobData?> ArchivedDataAsync(IJobArchive archive, Job job, CancellationToken cancellationToken) =>
-        job.MonitoringStatus == MonitoringStatus.ArchivingSuccessful
-            ? await archive.ReadDataAsync(job.Cluster, job.JobId, job.StartTime, cancellationToken)
-            : null;
+    private static async Task<IResult> GetMetricsAsync(string id, HttpContext context, JobMetricDataService metrics, CancellationToken cancellationToken)
+    {
+        var query = context.Request.Query;
+        var scopes = query["scope"].Select(s => s ?? "").ToList();
+        foreach (var scope in scopes)
+        {
+            if (!MetricScopes.IsValid(scope))
+            {
+                return CcApi.Error(StatusCodes.Status400BadRequest, $"unmarshaling scope failed: {scope} is not a valid MetricScope");
+            }
+        }
+
+        var resolution = metrics.DefaultResolution;
+        if (query["resolution"].ToString() is { Length: > 0 } text
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out resolution)))
+        {
+            return CcApi.Error(StatusCodes.Status400BadRequest, $"resolution must be a whole number of seconds, not \"{text}\"");
+        }
+
+        try
+        {
+            var caller = context.RequireCaller();
+            var job = await metrics.GetJobAsync(caller, ParseId(id, "id"), cancellationToken);
+            var names = query["metric"].Select(m => m ?? "").ToList();
+            var request = new JobDataRequest(names.Count == 0 ? null : names, scopes.Count == 0 ? null : scopes, resolution);
+            var data = await metrics.LoadDataAsync(caller, job, request, cancellationToken);
+            return Results.Json(new CcJobMetricsAnswer(new CcJobMetricsData(WithNames(data)), null));
+        }
+        catch (DomainException e)
+        {
+            return Results.Json(new CcJobMetricsAnswer(null, new CcJobMetricsError(e.Message)));
+        }
+    }
+
+    /// <summary>
+    /// cc-backend's choice for its REST job routes: core scope for a single-node job, node scope otherwise, and the
+    /// largest timestep of the cluster's metrics as resolution (so only finer-sampled metrics are resampled).
+    /// </summary>
+    private static JobDataRequest RestRequest(Job job, IClusterCatalog catalog, IReadOnlyList<string>? metrics) =>
+        new(metrics,
+            [job.NumNodes == 1 ? MetricScopes.Core : MetricScopes.Node],
+            catalog.Find(job.Cluster)?.MetricConfig.Select(m => m.Timestep).DefaultIfEmpty(0).Max() ?? 0);
+
+    private static List<CcJobMetricWithName> WithNames(JobData data) =>
+        [.. data.SelectMany(metric => metric.Value.Select(scope => new CcJobMetricWithName(metric.Key, scope.Key, scope.Value)))];
 
     private static Task<IResult> TagAsync(string id, HttpContext context, JobQueryService queries, TagService tags, CancellationToken cancellationToken) =>
         Answer(async () =>

@@ -69,6 +69,12 @@ public sealed class PrometheusSource : IMetricSource, IDisposable
         foreach (var (metric, (config, timestep, series)) in byHost)
         {
             var ordered = hosts.Where(series.ContainsKey).Select(h => series[h]).ToList();
+            if (ordered.Count == 0)
+            {
+                // As cc-backend: a metric without any host's data is left out (its hosts are named missing).
+                continue;
+            }
+
             data[metric] = new Dictionary<string, JobMetric>(StringComparer.Ordinal)
             {
                 [MetricScopes.Node] = new JobMetric { Unit = config.Unit, Timestep = timestep, Series = ordered },
