@@ -59,7 +59,7 @@ public sealed class ArchivingEndToEndTests
     [Fact]
     public async Task RunningJobWithPushedMetrics_Stopped_ArchivedWithHandComputedStatisticsFootprintAndEnergy_ValidAgainstSchemas()
     {
-        await using var server = await ClusterdeckServer.StartAsync(["Archiving:Enabled=true"], prepare: PrepareArchive);
+        await using var server = await ClusterdeckServer.StartAsync(["Archiving:Enabled=true", "Archiving:RefreshInterval=1s"], prepare: PrepareArchive);
         var api = await ClientAsync(server);
         using var http = api.Http;
         // A job that started ten minutes ago (on a minute boundary) on two nodes.
@@ -91,9 +91,20 @@ public sealed class ArchivingEndToEndTests
         Assert.Equal(Samples["cpu_load"]["e01"], running.GetProperty("data").EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble()));
         Assert.Equal(5.5, running.GetProperty("avg").GetDouble(), 6);
 
+        // ... and the running job's footprint is refreshed from it (every second here).
+        var id = (await api.ListAsync($"?cluster={Cluster}")).Single().GetProperty("id").GetInt64();
+        var refreshed = await UntilAsync(async () =>
+        {
+            var job = (await api.ListAsync($"?cluster={Cluster}")).Single();
+            return job.TryGetProperty("footprint", out var f) && f.ValueKind == JsonValueKind.Object && f.TryGetProperty("cpu_load_avg", out _) ? job : (JsonElement?)null;
+        });
+        Assert.Equal("running", refreshed.GetProperty("jobState").GetString());
+        Assert.Equal(3.75, refreshed.GetProperty("footprint").GetProperty("cpu_load_avg").GetDouble());
+        Assert.Equal(21.25, refreshed.GetProperty("footprint").GetProperty("mem_used_max").GetDouble());
+
         var stopped = await CcJobApiClient.ExpectAsync(HttpStatusCode.OK, await api.PostAsync("/api/jobs/stop_job/",
             $$"""{ "jobId": 777, "cluster": "{{Cluster}}", "startTime": {{startTime}}, "jobState": "completed", "stopTime": {{startTime + 600}} }"""));
-        var id = stopped.GetProperty("id").GetInt64();
+        Assert.Equal(id, stopped.GetProperty("id").GetInt64());
         var listed = await ArchivingWait.UntilMonitoringStatusAsync(api, Cluster, id, status => status != 1);
         Assert.Equal(3, listed.GetProperty("monitoringStatus").GetInt32());
 
@@ -168,6 +179,21 @@ public sealed class ArchivingEndToEndTests
         Assert.StartsWith("loading metric data failed: ", reason, StringComparison.Ordinal);
         Assert.Equal("job-777", job.GetProperty("metaData").GetProperty("jobName").GetString());
         Assert.False(Directory.Exists(new ArchivePaths(TestArchive.PathIn(server.DataDirectory)).JobDirectory(Cluster, 777, startTime)));
+    }
+
+    private static async Task<JsonElement> UntilAsync(Func<Task<JsonElement?>> probe)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the running job's footprint was not refreshed within 30 s");
+            await Task.Delay(100, Token);
+        }
     }
 
     private static void PrepareArchive(string dataDirectory)
