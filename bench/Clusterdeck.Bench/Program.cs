@@ -22,6 +22,9 @@ const string Usage = """
       import [--jobs N] [--runs R] [--server DLL]
           Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end,
           R times (default 3) into a new database each time.
+      nodestate [--runs R] [--setting Section:Key=Value]...
+          In-process: a state report of every fritz node (health check against the metric source, current state and
+          history row each), R times, then the node list, nodeStates and nodeStatesTimed over the grown history.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -61,6 +64,8 @@ try
             return await JobQueryBenchmark.RunAsync(options);
         case "import":
             return await ImportBenchmark.RunAsync(options);
+        case "nodestate":
+            return await NodeStateBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);
