@@ -25,6 +25,9 @@ const string Usage = """
       nodestate [--runs R] [--setting Section:Key=Value]...
           In-process: a state report of every fritz node (health check against the metric source, current state and
           history row each), R times, then the node list, nodeStates and nodeStatesTimed over the grown history.
+      archivejob [--runs R] [--setting Section:Key=Value]...
+          In-process: pushes the reference emmy job's data (32 nodes, 9 metrics x 1441 samples) into the metric store as
+          line protocol, then times archiving the job (load from the metric source, statistics, writing the files) R times.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -66,6 +69,8 @@ try
             return await ImportBenchmark.RunAsync(options);
         case "nodestate":
             return await NodeStateBenchmark.RunAsync(options);
+        case "archivejob":
+            return await ArchiveJobBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);

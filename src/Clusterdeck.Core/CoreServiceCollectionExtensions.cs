@@ -4,6 +4,9 @@ using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
+using Clusterdeck.Core.Metrics.Archiving;
+using Clusterdeck.Core.Metrics.Sources;
+using Clusterdeck.Core.Metrics.Agent;
 using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
@@ -41,8 +44,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TagService>();
         services.AddSingleton<JobQueryService>();
         services.AddSingleton<JobService>();
+        services.AddJobArchiving();
         services.AddNodes();
         services.AddMetricStore();
+        services.AddMetricSources();
+        services.AddNodeAgent();
         return services;
     }
 }

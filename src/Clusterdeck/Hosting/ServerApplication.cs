@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Clusterdeck.Authentication;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Metrics.Archiving;
 using Clusterdeck.Data;
 using Clusterdeck.GraphQL;
 using Clusterdeck.Http;
@@ -33,6 +34,7 @@ internal static class ServerApplication
 
         var services = builder.Services;
         services.AddClusterdeck(configuration);
+        services.AddJobArchivingWorkers();
         services.AddSingleton<IInterceptor, DatabaseCommandMetrics>();
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();

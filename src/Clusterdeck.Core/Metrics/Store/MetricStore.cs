@@ -25,6 +25,7 @@ public sealed partial class MetricStore : ILineProtocolSink, IMetricQueryProtoco
     private readonly ConcurrentDictionary<string, SeriesRoutes> _routes = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _memoryPressure = new(0, 1);
     private long _chunkBytes;
+    private readonly Action<PointBatch> _applyBatch;
     private IMetricWriteLog? _log;
 
     public MetricStore(IClusterCatalog catalog, IOptions<MetricStoreOptions> options, TimeProvider time, ILogger<MetricStore> logger)
@@ -34,6 +35,7 @@ public sealed partial class MetricStore : ILineProtocolSink, IMetricQueryProtoco
         _time = time;
         _logger = logger;
         Retention = _options.RetentionSpan;
+        _applyBatch = batch => Apply(batch.Points);
     }
 
     /// <summary>How long points are kept.</summary>
@@ -56,19 +58,23 @@ public sealed partial class MetricStore : ILineProtocolSink, IMetricQueryProtoco
     /// Stores every line of <paramref name="lines"/>, or none when one is bad (<see cref="InvalidInputException"/> naming
     /// the line). With checkpoints on, the points are in the write-ahead log when this returns.
     /// </summary>
-    public async ValueTask<LineProtocolWriteResult> WriteAsync(
+    public ValueTask<LineProtocolWriteResult> WriteAsync(
         string cluster, ReadOnlyMemory<byte> lines, TimestampPrecision precision, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var batch = new PointBatch();
         var dropped = Parse(cluster, lines.Span, precision, batch);
-        if (_log is { } log && batch.Count > 0)
+        if (_log is { } log)
         {
-            // Logged before it is applied and acknowledged: a crash after this line replays the batch at start.
-            await log.AppendAsync(batch, cancellationToken);
+            // Logged before it is applied and acknowledged: a crash after the append replays the batch at start.
+            log.Write(batch, _applyBatch);
+        }
+        else
+        {
+            Apply(batch.Points);
         }
 
-        Apply(batch.Points);
-        return new LineProtocolWriteResult(batch.Count, dropped);
+        return ValueTask.FromResult(new LineProtocolWriteResult(batch.Count, dropped));
     }
 
     public Task<MetricQueryResponse> QueryAsync(MetricQueryRequest request, CancellationToken cancellationToken)
@@ -140,6 +146,9 @@ public sealed partial class MetricStore : ILineProtocolSink, IMetricQueryProtoco
     }
 
     internal void AttachLog(IMetricWriteLog log) => _log = log;
+
+    /// <summary>Counts chunk memory installed outside <see cref="Apply"/> (snapshot restore).</summary>
+    internal void AddChunkBytes(long bytes) => Interlocked.Add(ref _chunkBytes, bytes);
 
     /// <summary>Stores points that were already accepted (log replay, snapshot restore): no parsing, no logging.</summary>
     internal void Apply(ReadOnlySpan<PendingPoint> points)

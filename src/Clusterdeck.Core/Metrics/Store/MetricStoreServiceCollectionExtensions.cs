@@ -15,6 +15,7 @@ public static class MetricStoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MetricStoreOptions>, MetricStoreOptionsValidator>();
         services.AddSingleton<MetricStore>();
         services.AddSingleton<ILineProtocolSink>(sp => sp.GetRequiredService<MetricStore>());
+        services.AddHostedService<MetricStoreMaintenance>();
         return services;
     }
 }

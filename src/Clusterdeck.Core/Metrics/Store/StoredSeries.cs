@@ -94,6 +94,44 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
         }
     }
 
+    /// <summary>Installs a chunk read from a snapshot (before any write to this series); returns the bytes it holds.</summary>
+    public int RestoreChunk(long chunkIndex, float[] chunk, long firstSlot, long lastSlot)
+    {
+        lock (_lock)
+        {
+            var table = TableFor(chunkIndex);
+            var position = (int)(chunkIndex - table.FirstChunk);
+            if (table.Chunks[position] is { } existing)
+            {
+                for (var i = 0; i < ChunkLength; i++)
+                {
+                    if (!float.IsNaN(chunk[i]))
+                    {
+                        existing[i] = chunk[i];
+                    }
+                }
+
+                return 0;
+            }
+
+            Volatile.Write(ref table.Chunks[position], chunk);
+            var start = chunkIndex * ChunkLength;
+            var first = Math.Max(firstSlot, start);
+            var last = Math.Min(lastSlot, start + ChunkLength - 1);
+            if (first < _firstSlot)
+            {
+                Volatile.Write(ref _firstSlot, first);
+            }
+
+            if (last > _lastSlot)
+            {
+                Volatile.Write(ref _lastSlot, last);
+            }
+
+            return ChunkBytes;
+        }
+    }
+
     /// <summary>A consistent view for reading, without locking.</summary>
     public SeriesView View()
     {
