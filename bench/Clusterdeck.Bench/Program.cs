@@ -25,6 +25,9 @@ const string Usage = """
       jobmetrics [--nodes N] [--hours H] [--runs R] [--setting Section:Key=Value]...
           In-process: a running N-node job's (default 64) last H hours (default 24) of node-scope data at 60 s for
           10 metrics in the in-process metric store, read through IMetricSource.LoadJobDataAsync. Target < 100 ms.
+      nodestate [--runs R] [--setting Section:Key=Value]...
+          In-process: a state report of every fritz node (health check against the metric source, current state and
+          history row each), R times, then the node list, nodeStates and nodeStatesTimed over the grown history.
       archivejob [--runs R] [--setting Section:Key=Value]...
           In-process: pushes the reference emmy job's data (32 nodes, 9 metrics x 1441 samples) into the metric store as
           line protocol, then times archiving the job (load from the metric source, statistics, writing the files) R times.
@@ -72,6 +75,8 @@ try
             return await ImportBenchmark.RunAsync(options);
         case "jobmetrics":
             return await JobMetricsBenchmark.RunAsync(options);
+        case "nodestate":
+            return await NodeStateBenchmark.RunAsync(options);
         case "archivejob":
             return await ArchiveJobBenchmark.RunAsync(options);
         case "jobdata":

@@ -98,6 +98,9 @@ public sealed partial class NodeHealthProbe(
         var missing = hosts.ToDictionary(h => h, _ => new List<string>(), StringComparer.Ordinal);
         var degraded = hosts.ToDictionary(h => h, _ => new List<string>(), StringComparer.Ordinal);
         var settings = options.Value;
+        // Windows end after the current second: a source's range excludes its end, and a sample written this very
+        // second (the collector pushed just before the scheduler reported) is recent.
+        var end = now + 1;
 
         // Metrics differ in timestep, and so in what "recent" means: one window per timestep.
         foreach (var byTimestep in metrics.GroupBy(m => m.Timestep > 0 ? m.Timestep : DefaultTimestep))
@@ -105,7 +108,7 @@ public sealed partial class NodeHealthProbe(
             var timestep = (long)byTimestep.Key;
             var names = byTimestep.Select(m => m.Name).ToList();
             var recent = await metricSource.LoadNodeDataAsync(
-                cluster, hosts, names, NodeScope, now - (settings.HealthTimesteps * timestep), now, 0, cancellationToken);
+                cluster, hosts, names, NodeScope, now - (settings.HealthTimesteps * timestep), end, 0, cancellationToken);
             var stale = new List<(string Host, string Metric)>();
             foreach (var host in hosts)
             {
@@ -134,7 +137,7 @@ public sealed partial class NodeHealthProbe(
                 [.. stale.Select(s => s.Metric).Distinct(StringComparer.Ordinal)],
                 NodeScope,
                 now - (settings.HealthLookbackTimesteps * timestep),
-                now,
+                end,
                 0,
                 cancellationToken);
             foreach (var (host, name) in stale)

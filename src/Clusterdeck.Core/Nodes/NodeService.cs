@@ -117,6 +117,18 @@ public sealed partial class NodeService(
         return await store.QueryAsync(filters, order, page: null, withMetaData, cancellationToken);
     }
 
+    /// <summary>
+    /// Each known node's current state by hostname (cc-backend's <c>MapNodes</c>): what GraphQL <c>NodeMetrics</c> shows as
+    /// <c>nodeState</c> (<see cref="NodeStateRecord.SchedulerState"/>) and <c>metricHealth</c> (<see cref="NodeStateRecord.HealthState"/>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, NodeStateRecord>> CurrentStatesAsync(Caller caller, string cluster, CancellationToken cancellationToken)
+    {
+        RequireReader(caller);
+        var nodes = await store.QueryAsync(
+            [new NodeFilter { Cluster = StringInput.Equal(cluster) }], NodeOrder.ByHostname, page: null, withMetaData: false, cancellationToken);
+        return nodes.ToDictionary(n => n.Hostname, n => n.State, StringComparer.Ordinal);
+    }
+
     /// <summary>A page of the node list and the number of all matching nodes.</summary>
     public async Task<(IReadOnlyList<Node> Items, long Count)> QueryPageAsync(
         Caller caller, IReadOnlyList<NodeFilter> filters, NodeOrder? order, PageRequest page, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Clusterdeck.Core.Jobs.Queries;
 using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
@@ -13,7 +15,11 @@ namespace Clusterdeck.Data.Nodes;
 /// </summary>
 internal sealed class SqlNodeStore(IDbContextFactory<ClusterdeckDbContext> contexts, IOptions<DatabaseOptions> options) : INodeStore
 {
-    /// <summary>Rows per statement: 11 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535.</summary>
+    /// <summary>
+    /// Rows per statement on PostgreSQL, where each statement is a round trip. On SQLite, which runs in-process, one
+    /// prepared single-row statement is reused instead: Microsoft.Data.Sqlite binds parameters by name, a cost that grows
+    /// with the square of a statement's parameters (1,056 nodes in 500-row statements took 1.4 s, row by row 0.06 s).
+    /// </summary>
     private const int RowsPerStatement = 500;
 
     private static readonly string StateColumnList = string.Join(", ", NodeSql.StateColumns);
@@ -30,35 +36,84 @@ internal sealed class SqlNodeStore(IDbContextFactory<ClusterdeckDbContext> conte
         await using var session = await DbSession.OpenAsync(contexts, cancellationToken);
         // Atomic: a failure anywhere leaves neither current states nor history half written.
         await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in writes.Chunk(RowsPerStatement))
+        if (_dialect.IsPostgres)
         {
-            var upsert = new SqlText();
-            upsert.Append($"INSERT INTO node (cluster, hostname, subcluster, {StateColumnList}) VALUES ");
-            upsert.Append(string.Join(", ", chunk.Select(w =>
-                $"({upsert.Param(cluster)}, {upsert.Param(w.Hostname)}, {upsert.Param(w.SubCluster)}, {string.Join(", ", NodeSql.StateParams(upsert, w.State))})")));
-            upsert.Append(UpsertTail);
-
-            var ids = new Dictionary<string, long>(chunk.Length, StringComparer.Ordinal);
-            await using (var command = upsert.CreateCommand(session.Connection, transaction))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            foreach (var chunk in writes.Chunk(RowsPerStatement))
             {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    ids[reader.GetString(1)] = reader.GetInt64(0);
-                }
+                var ids = await UpsertAsync(session.Connection, transaction, cluster, chunk, cancellationToken);
+                await using var history = HistoryInsert(chunk, ids).CreateCommand(session.Connection, transaction);
+                await history.ExecuteNonQueryAsync(cancellationToken);
             }
-
-            var history = new SqlText();
-            history.Append($"INSERT INTO node_state (node_id, {StateColumnList}) VALUES ");
-            history.Append(string.Join(", ", chunk.Select(w =>
-                $"({history.Param(ids[w.Hostname])}, {string.Join(", ", NodeSql.StateParams(history, w.State))})")));
-            await using (var command = history.CreateCommand(session.Connection, transaction))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+        }
+        else
+        {
+            await RecordRowByRowAsync(session.Connection, transaction, cluster, writes, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>SQLite: the single-row upsert and history insert, each prepared once and run with each node's values.</summary>
+    private static async Task RecordRowByRowAsync(
+        DbConnection connection, DbTransaction transaction, string cluster, IReadOnlyList<NodeStateWrite> writes, CancellationToken cancellationToken)
+    {
+        await using var upsert = Upsert(cluster, writes.Take(1).ToArray()).CreateCommand(connection, transaction);
+        await using var history = HistoryInsert(writes.Take(1).ToArray(), new Dictionary<string, long> { [writes[0].Hostname] = 0 })
+            .CreateCommand(connection, transaction);
+        await upsert.PrepareAsync(cancellationToken);
+        await history.PrepareAsync(cancellationToken);
+        foreach (var write in writes)
+        {
+            // Parameter order as written by Upsert and HistoryInsert: cluster, hostname, subcluster, state...; node id, state...
+            object?[] state = StateValues(write.State);
+            SetValues(upsert, [cluster, write.Hostname, write.SubCluster, .. state]);
+            var id = Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            SetValues(history, [id, .. state]);
+            await history.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> UpsertAsync(
+        DbConnection connection, DbTransaction transaction, string cluster, NodeStateWrite[] chunk, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<string, long>(chunk.Length, StringComparer.Ordinal);
+        await using var command = Upsert(cluster, chunk).CreateCommand(connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[reader.GetString(1)] = reader.GetInt64(0);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Adds the nodes not yet known and sets every node's current state, returning (id, hostname) per node.</summary>
+    private static SqlText Upsert(string cluster, NodeStateWrite[] chunk)
+    {
+        var sql = new SqlText();
+        sql.Append($"INSERT INTO node (cluster, hostname, subcluster, {StateColumnList}) VALUES ");
+        sql.Append(string.Join(", ", chunk.Select(w =>
+            $"({sql.Param(cluster)}, {sql.Param(w.Hostname)}, {sql.Param(w.SubCluster)}, {string.Join(", ", NodeSql.StateParams(sql, w.State))})")));
+        return sql.Append(UpsertTail);
+    }
+
+    private static SqlText HistoryInsert(NodeStateWrite[] chunk, Dictionary<string, long> ids)
+    {
+        var sql = new SqlText();
+        sql.Append($"INSERT INTO node_state (node_id, {StateColumnList}) VALUES ");
+        return sql.Append(string.Join(", ", chunk.Select(w =>
+            $"({sql.Param(ids[w.Hostname])}, {string.Join(", ", NodeSql.StateParams(sql, w.State))})")));
+    }
+
+    private static object?[] StateValues(NodeStateRecord state) =>
+        [state.TimeStamp, state.SchedulerState, state.HealthState, state.HealthMetrics, state.CpusAllocated, state.MemoryAllocated, state.GpusAllocated, state.JobsRunning];
+
+    private static void SetValues(DbCommand command, object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
     }
 
     public async Task<Node?> GetAsync(long id, CancellationToken cancellationToken)

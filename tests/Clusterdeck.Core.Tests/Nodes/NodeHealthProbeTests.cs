@@ -114,7 +114,7 @@ public sealed class NodeHealthProbeTests : IDisposable
         var lookBack = _source.NodeDataCalls[^1];
         Assert.Equal(["n02"], lookBack.Hosts);
         Assert.Equal(["ib"], lookBack.Metrics);
-        Assert.Equal((Now - 600, Now), (lookBack.From, lookBack.To));
+        Assert.Equal((Now - 600, Now + 1), (lookBack.From, lookBack.To));
         Assert.Contains(_source.NodeDataCalls, call => call.From == Now - 300 && call.Metrics.SequenceEqual(["load", "mem"]));
         Assert.Contains(_source.NodeDataCalls, call => call.From == Now - 50 && call.Metrics.SequenceEqual(["ib"]));
     }

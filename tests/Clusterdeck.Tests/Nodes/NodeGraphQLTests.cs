@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Clusterdeck.Core.Accounts;
+using Clusterdeck.Core.Nodes;
 using Clusterdeck.Tests.GraphQL;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clusterdeck.Tests.Nodes;
 
@@ -149,6 +152,20 @@ public abstract class NodeGraphQLTests : NodeStateTestsBase
         var data = (await sam.QueryAsync("""{ nodes { count } }""")).Ok();
 
         Assert.Equal(6, data["nodes"]!["count"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task CurrentStates_MapHostnamesToSchedulerAndHealthState()
+    {
+        await SeedAsync();
+        var service = Server.Services.GetRequiredService<NodeService>();
+
+        var states = await service.CurrentStatesAsync(Caller.Console, "testcluster", TestContext.Current.CancellationToken);
+
+        Assert.Equal(6, states.Count);
+        Assert.Equal("mixed", states["host126"].SchedulerState);
+        Assert.Equal("full", states["host125"].HealthState);
+        Assert.Empty(await service.CurrentStatesAsync(Caller.Console, "bigcluster", TestContext.Current.CancellationToken));
     }
 
     private static long Sum(JsonNode counts) => counts.AsArray().Sum(c => c!.GetValue<long>());
