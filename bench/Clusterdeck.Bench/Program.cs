@@ -22,6 +22,12 @@ const string Usage = """
       import [--jobs N] [--runs R] [--server DLL]
           Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end,
           R times (default 3) into a new database each time.
+      ingest [--seconds S] [--warmup S] [--concurrency C] [--nodes-per-body N] [--bodies B] [--no-checkpoints] [--server DLL] [--setting Section:Key=Value]...
+          POST /api/write from C clients (default 8), each body N fritz nodes' collector batch (default 4 nodes, 2,130 lines);
+          reports points/s with checkpoints off, then on.
+      metricmemory [--nodes N] [--metrics M] [--samples K]
+          In-process: fills a MetricStore through line protocol with N nodes × M metrics × K samples (default 3000 × 100 × 1440)
+          and reports bytes per sample from the managed heap after a full GC.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -61,6 +67,10 @@ try
             return await JobQueryBenchmark.RunAsync(options);
         case "import":
             return await ImportBenchmark.RunAsync(options);
+        case "ingest":
+            return await IngestLoad.RunAsync(options);
+        case "metricmemory":
+            return await MetricMemoryBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);
