@@ -57,6 +57,7 @@ internal static class IngestLoad
                 return request;
             }
 
+            await PrimeAsync(server, token, payloads, linesPerBody, concurrency);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"POST /api/write, checkpoints {(checkpoints ? "on" : "off")}, {concurrency} clients, {warmup} s warm-up, {seconds} s measured"));
             var result = await HttpLoad.RunAsync(server, concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), NewWrite);
@@ -73,6 +74,36 @@ internal static class IngestLoad
         }
 
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Sends every distinct body once, so that the measured window sees the steady state of a running cluster (every
+    /// series known, samples landing in existing chunks) and not the one-off creation of half a million series.
+    /// </summary>
+    private static async Task PrimeAsync(ServerProcess server, string token, List<byte[]> payloads, int linesPerBody, int concurrency)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cpuBefore = server.CpuTime;
+        var next = -1;
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+            client.DefaultRequestHeaders.Add("X-Auth-Token", token);
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < payloads.Count)
+            {
+                using var content = new ByteArrayContent(payloads[index]);
+                using var response = await client.PostAsync(new Uri("api/write?cluster=fritz", UriKind.Relative), content);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new BenchmarkFailedException($"priming write answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }));
+        await Task.WhenAll(workers);
+        var series = (long)payloads.Count * linesPerBody;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"primed: {series:N0} points creating their series in {clock.Elapsed.TotalSeconds:0.0} s ({series / clock.Elapsed.TotalSeconds:N0} points/s, server CPU {(server.CpuTime - cpuBefore).TotalSeconds:0.0} s)"));
     }
 
     /// <summary>Bodies for consecutive minutes ending now, each holding <paramref name="nodesPerBody"/> nodes' samples of one minute.</summary>
