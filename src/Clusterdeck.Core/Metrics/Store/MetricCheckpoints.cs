@@ -157,6 +157,12 @@ internal sealed partial class MetricCheckpoints : IMetricWriteLog, IDisposable
     private void Restore()
     {
         var clock = Stopwatch.StartNew();
+        foreach (var unfinished in Directory.EnumerateFiles(_directory, "snapshot-*.bin.tmp"))
+        {
+            // A snapshot cut short by a crash; the log files it would have replaced are all still there.
+            File.Delete(unfinished);
+        }
+
         long fromGeneration = 0;
         long points = 0;
         var snapshots = Files("snapshot-", ".bin").OrderByDescending(f => f.Generation).ToList();
