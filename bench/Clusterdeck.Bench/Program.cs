@@ -34,6 +34,12 @@ const string Usage = """
       jobdata [--runs R] [--server DLL]
           Archives one large job (24 nodes, 96 GPUs, 31 h at 60 s) and reads its metric data back over HTTP from a
           server process: REST all-metrics and accelerator scope, GraphQL jobMetrics native and at resolution 600.
+      ingest [--seconds S] [--warmup S] [--concurrency C] [--nodes-per-body N] [--bodies B] [--no-checkpoints] [--server DLL] [--setting Section:Key=Value]...
+          POST /api/write from C clients (default 8), each body N fritz nodes' collector batch (default 4 nodes, 2,130 lines);
+          reports points/s with checkpoints off, then on.
+      metricmemory [--nodes N] [--metrics M] [--samples K]
+          In-process: fills a MetricStore through line protocol with N nodes × M metrics × K samples (default 3000 × 100 × 1440)
+          and reports bytes per sample from the managed heap after a full GC.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation, one node-agent reading), e.g. -- micro --filter '*'.
     """;
@@ -81,6 +87,10 @@ try
             return await ArchiveJobBenchmark.RunAsync(options);
         case "jobdata":
             return await JobDataBenchmark.RunAsync(options);
+        case "ingest":
+            return await IngestLoad.RunAsync(options);
+        case "metricmemory":
+            return await MetricMemoryBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);

@@ -21,6 +21,8 @@ internal static class LineProtocolParser
     private const long MaxMilliseconds = long.MaxValue / 1_000_000;
     private const long MaxMicroseconds = long.MaxValue / 1_000;
 
+    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
     public static bool TryParsePrecision(string? text, out TimestampPrecision precision)
     {
         precision = text switch
@@ -65,25 +67,34 @@ internal static class LineProtocolParser
     /// <summary>Length of the series part (measurement and tags): up to the first unescaped space.</summary>
     public static int SeriesKeyLength(ReadOnlySpan<byte> line, int lineNumber)
     {
-        for (var i = 0; i < line.Length; i++)
+        var i = 0;
+        while (true)
         {
-            var c = line[i];
-            if (c == (byte)'\\')
+            var next = line[i..].IndexOfAny((byte)' ', (byte)'\\');
+            if (next < 0)
             {
-                i++;
+                throw Error(lineNumber, "no fields: expected 'measurement,tags value=N [timestamp]'", line);
             }
-            else if (c == (byte)' ')
+
+            i += next;
+            if (line[i] == (byte)'\\')
             {
-                if (i == 0)
+                i += 2;
+                if (i >= line.Length)
                 {
-                    throw Error(lineNumber, "the measurement is missing", line);
+                    throw Error(lineNumber, "no fields: expected 'measurement,tags value=N [timestamp]'", line);
                 }
 
-                return i;
+                continue;
             }
-        }
 
-        throw Error(lineNumber, "no fields: expected 'measurement,tags value=N [timestamp]'", line);
+            if (i == 0)
+            {
+                throw Error(lineNumber, "the measurement is missing", line);
+            }
+
+            return i;
+        }
     }
 
     /// <summary>
@@ -190,21 +201,38 @@ internal static class LineProtocolParser
     private static int FieldsLength(ReadOnlySpan<byte> rest, int lineNumber, ReadOnlySpan<byte> line)
     {
         var quoted = false;
-        for (var i = 0; i < rest.Length; i++)
+        var i = 0;
+        while (true)
         {
+            var next = rest[i..].IndexOfAny((byte)' ', (byte)'"', (byte)'\\');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = rest[i];
             if (c == (byte)'\\')
             {
-                i++;
+                i += 2;
+                if (i >= rest.Length)
+                {
+                    break;
+                }
+
+                continue;
             }
-            else if (c == (byte)'"')
+
+            if (c == (byte)'"')
             {
                 quoted = !quoted;
             }
-            else if (c == (byte)' ' && !quoted)
+            else if (!quoted)
             {
                 return i;
             }
+
+            i++;
         }
 
         if (quoted)
@@ -220,6 +248,12 @@ internal static class LineProtocolParser
         if (fields.IsEmpty)
         {
             throw Error(lineNumber, "no fields: expected 'measurement,tags value=N [timestamp]'", line);
+        }
+
+        // The common case, one field "value=N", without the general loop.
+        if (fields.Length > 6 && fields.StartsWith("value="u8) && fields[6] != (byte)'"' && fields[6..].IndexOf((byte)',') < 0)
+        {
+            return ParseNumber(fields[6..], lineNumber, line);
         }
 
         var found = false;
@@ -324,6 +358,11 @@ internal static class LineProtocolParser
             return integer;
         }
 
+        if (TryParseDecimal(text, out var simple))
+        {
+            return simple;
+        }
+
         var first = text[0];
         if (!(char.IsAsciiDigit((char)first) || first is (byte)'-' or (byte)'+' or (byte)'.')
             || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
@@ -340,9 +379,57 @@ internal static class LineProtocolParser
         return single;
     }
 
+    /// <summary>
+    /// Plain decimals (<c>-12.345</c>) of up to 15 significant digits, the form collectors write: the digits are an exact
+    /// integer and the power of ten is exact, so one division rounds correctly. Anything else goes to double.TryParse.
+    /// </summary>
+    private static bool TryParseDecimal(ReadOnlySpan<byte> text, out float value)
+    {
+        value = 0;
+        var negative = text[0] == (byte)'-';
+        var i = negative ? 1 : 0;
+        long mantissa = 0;
+        var digits = 0;
+        var fraction = -1;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((uint)(c - '0') <= 9)
+            {
+                mantissa = (mantissa * 10) + (c - '0');
+                if (++digits > 15)
+                {
+                    return false;
+                }
+
+                if (fraction >= 0)
+                {
+                    fraction++;
+                }
+            }
+            else if (c == (byte)'.' && fraction < 0)
+            {
+                fraction = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        var number = fraction > 0 ? mantissa / PowersOfTen[fraction] : mantissa;
+        value = (float)(negative ? -number : number);
+        return true;
+    }
+
     private static long ParseTimestamp(ReadOnlySpan<byte> text, TimestampPrecision precision, int lineNumber, ReadOnlySpan<byte> line)
     {
-        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var raw))
+        if (!TryParseInteger(text, out var raw))
         {
             throw Error(lineNumber, $"the timestamp '{Encoding.UTF8.GetString(text)}' is not an integer", line);
         }
@@ -363,6 +450,37 @@ internal static class LineProtocolParser
             TimestampPrecision.Microseconds => TimeSlots.FloorDiv(raw, 1_000_000),
             _ => TimeSlots.FloorDiv(raw, 1_000_000_000),
         };
+    }
+
+    /// <summary>An optionally signed decimal integer that fits in a long.</summary>
+    private static bool TryParseInteger(ReadOnlySpan<byte> text, out long value)
+    {
+        value = 0;
+        var negative = text[0] == (byte)'-';
+        var digits = negative || text[0] == (byte)'+' ? text[1..] : text;
+        if (digits.IsEmpty || digits.Length > 19)
+        {
+            return false;
+        }
+
+        ulong magnitude = 0;
+        foreach (var c in digits)
+        {
+            if ((uint)(c - '0') > 9)
+            {
+                return false;
+            }
+
+            magnitude = (magnitude * 10) + (uint)(c - '0');
+        }
+
+        if (magnitude > (negative ? 1UL << 63 : long.MaxValue))
+        {
+            return false;
+        }
+
+        value = negative ? (long)(0 - magnitude) : (long)magnitude;
+        return true;
     }
 
     private static int IndexOfUnescaped(ReadOnlySpan<byte> text, byte wanted)

@@ -108,7 +108,7 @@ internal sealed partial class MetricCheckpoints : IMetricWriteLog, IDisposable
                     writer.Write(true);
                     CheckpointEncoding.WriteIdentity(writer, stored.Identity);
                     writer.Write(stored.Timestep);
-                    writer.Write(stored.Phase);
+                    writer.Write(stored.Origin);
                     writer.Write(view.FirstSlot);
                     writer.Write(view.LastSlot);
                     writer.Write(present);
@@ -157,6 +157,12 @@ internal sealed partial class MetricCheckpoints : IMetricWriteLog, IDisposable
     private void Restore()
     {
         var clock = Stopwatch.StartNew();
+        foreach (var unfinished in Directory.EnumerateFiles(_directory, "snapshot-*.bin.tmp"))
+        {
+            // A snapshot cut short by a crash; the log files it would have replaced are all still there.
+            File.Delete(unfinished);
+        }
+
         long fromGeneration = 0;
         long points = 0;
         var snapshots = Files("snapshot-", ".bin").OrderByDescending(f => f.Generation).ToList();
@@ -200,14 +206,14 @@ internal sealed partial class MetricCheckpoints : IMetricWriteLog, IDisposable
         {
             var identity = CheckpointEncoding.ReadIdentity(reader);
             var timestep = reader.ReadInt32();
-            var phase = reader.ReadInt32();
+            var origin = reader.ReadInt64();
             var first = reader.ReadInt64();
             var last = reader.ReadInt64();
             var count = reader.ReadInt32();
             var series = _store.Resolve(identity);
             if (series is not null && series.Timestep == timestep)
             {
-                series.Anchor(phase);
+                series.Anchor(origin);
             }
             else
             {

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Numerics;
+
 namespace Clusterdeck.Core.Metrics.Store;
 
 /// <summary>Compares raw series texts (measurement and tags as sent), and lets a span look them up without a copy.</summary>
@@ -15,10 +18,29 @@ internal sealed class SeriesKeyComparer : IEqualityComparer<byte[]>, IAlternateE
 
     public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
 
+    /// <summary>
+    /// Eight bytes per step (HashCode.AddBytes takes four at a time and costs several times more on these ~60-byte keys).
+    /// Not seeded: the keys come from authenticated collectors, so flooding one bucket is not a threat worth the cost.
+    /// </summary>
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
-        var hash = default(HashCode);
-        hash.AddBytes(bytes);
-        return hash.ToHashCode();
+        const ulong Multiplier = 0x9E3779B97F4A7C15;
+        var hash = (ulong)bytes.Length * Multiplier;
+        while (bytes.Length >= 8)
+        {
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Multiplier, 27);
+            bytes = bytes[8..];
+        }
+
+        if (bytes.Length > 0)
+        {
+            Span<byte> tail = stackalloc byte[8];
+            tail.Clear();
+            bytes.CopyTo(tail);
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(tail)) * Multiplier, 27);
+        }
+
+        hash ^= hash >> 32;
+        return (int)hash;
     }
 }

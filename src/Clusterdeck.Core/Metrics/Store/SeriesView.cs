@@ -1,7 +1,7 @@
 namespace Clusterdeck.Core.Metrics.Store;
 
 /// <summary>A series as one reader sees it: slots <see cref="FirstSlot"/> to <see cref="LastSlot"/> (empty when first &gt; last).</summary>
-internal readonly struct SeriesView(ChunkTable table, long firstSlot, long lastSlot, int timestep, int phase)
+internal readonly struct SeriesView(ChunkTable table, long firstSlot, long lastSlot, int timestep, long origin)
 {
     public ChunkTable Table { get; } = table;
 
@@ -14,9 +14,9 @@ internal readonly struct SeriesView(ChunkTable table, long firstSlot, long lastS
     public bool IsEmpty => FirstSlot > LastSlot;
 
     /// <summary>The slot a sample at <paramref name="time"/> falls into (the nearest slot start).</summary>
-    public long SlotOf(long time) => TimeSlots.FloorDiv(time - phase + (Timestep / 2), Timestep);
+    public long SlotOf(long time) => TimeSlots.FloorDiv(time - origin + (Timestep / 2), Timestep);
 
-    public long TimeOf(long slot) => (slot * Timestep) + phase;
+    public long TimeOf(long slot) => (slot * Timestep) + origin;
 
     /// <summary>The sample in <paramref name="slot"/>; NaN when none was written or its chunk was freed.</summary>
     public float ValueAt(long slot)

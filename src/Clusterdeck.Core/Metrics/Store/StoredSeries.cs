@@ -4,9 +4,10 @@ namespace Clusterdeck.Core.Metrics.Store;
 /// The samples of one series in float32 chunks of <see cref="ChunkLength"/> slots, one slot per timestep.
 /// </summary>
 /// <remarks>
-/// Slots are anchored on the first sample's phase (its time modulo the timestep), as cc-metric-store anchors its
-/// buffers on the first write: a sample lands in the slot nearest its timestamp, so collectors that send every
-/// timestep with a little jitter fill consecutive slots. A later write to a slot overwrites it.
+/// Slots are anchored on the first sample (slot 0 is its time), as cc-metric-store anchors its buffers on the first
+/// write: a sample lands in the slot nearest its timestamp, so collectors that send every timestep with a little
+/// jitter fill consecutive slots, and a day of samples fills whole chunks but the last. A later write to a slot
+/// overwrites it.
 /// Writers take the series' lock; readers take none. They read <see cref="_lastSlot"/> (published after the value)
 /// and then the chunk table, whose chunks are never reused: a reader sees each slot either before or after a write.
 /// </remarks>
@@ -20,11 +21,13 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
 
     public const int ChunkBytes = (ChunkLength * sizeof(float)) + 24;
 
-    private readonly Lock _lock = new();
     private ChunkTable _table = ChunkTable.Empty;
+    private float[]? _current;
+    private long _currentChunk = long.MinValue;
     private long _firstSlot = long.MaxValue;
     private long _lastSlot = long.MinValue;
-    private int _phase;
+    private long _origin;
+    private int _writer;
     private bool _anchored;
 
     public SeriesIdentity Identity { get; } = identity;
@@ -32,8 +35,8 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
     /// <summary>Seconds between samples.</summary>
     public int Timestep { get; } = timestep;
 
-    /// <summary>Seconds after a multiple of the timestep at which slots start; fixed by the first write.</summary>
-    public int Phase => _phase;
+    /// <summary>The time of slot 0: the first sample's timestamp.</summary>
+    public long Origin => _origin;
 
     /// <summary>Number used for this series in the current write-ahead log file; 0 when not yet defined there.</summary>
     public int LogId { get; set; }
@@ -44,60 +47,86 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
     /// <summary>Writes a sample; returns the bytes of chunk memory this allocated (0 or one chunk).</summary>
     public int Write(long time, float value)
     {
-        lock (_lock)
+        EnterWriter();
+        try
         {
             if (!_anchored)
             {
-                _phase = (int)TimeSlots.FloorMod(time, Timestep);
+                _origin = time;
                 _anchored = true;
             }
 
             var slot = SlotOf(time);
-            var chunkIndex = TimeSlots.FloorDiv(slot, ChunkLength);
-            var table = TableFor(chunkIndex);
-            var position = (int)(chunkIndex - table.FirstChunk);
+            var chunkIndex = slot >= 0 ? slot / ChunkLength : TimeSlots.FloorDiv(slot, ChunkLength);
             var allocated = 0;
-            var chunk = table.Chunks[position];
-            if (chunk is null)
+            float[]? chunk;
+            if (chunkIndex == _currentChunk)
             {
-                chunk = new float[ChunkLength];
-                chunk.AsSpan().Fill(float.NaN);
-                Volatile.Write(ref table.Chunks[position], chunk);
-                allocated = ChunkBytes;
+                // The newest chunk, where nearly every write goes: no table lookup.
+                chunk = _current!;
+            }
+            else
+            {
+                var table = TableFor(chunkIndex);
+                var position = (int)(chunkIndex - table.FirstChunk);
+                chunk = table.Chunks[position];
+                if (chunk is null)
+                {
+                    chunk = new float[ChunkLength];
+                    chunk.AsSpan().Fill(float.NaN);
+                    Volatile.Write(ref table.Chunks[position], chunk);
+                    allocated = ChunkBytes;
+                }
+
+                if (chunkIndex > _currentChunk)
+                {
+                    _current = chunk;
+                    _currentChunk = chunkIndex;
+                }
             }
 
             chunk[slot - (chunkIndex * ChunkLength)] = value;
-            if (slot < _firstSlot)
-            {
-                Volatile.Write(ref _firstSlot, slot);
-            }
-
             if (slot > _lastSlot)
             {
                 Volatile.Write(ref _lastSlot, slot);
             }
 
+            if (slot < _firstSlot)
+            {
+                Volatile.Write(ref _firstSlot, slot);
+            }
+
             return allocated;
+        }
+        finally
+        {
+            ExitWriter();
         }
     }
 
-    /// <summary>Sets the phase before any write, when restoring a snapshot.</summary>
-    public void Anchor(int phase)
+    /// <summary>Sets the origin before any write, when restoring a snapshot.</summary>
+    public void Anchor(long origin)
     {
-        lock (_lock)
+        EnterWriter();
+        try
         {
             if (!_anchored)
             {
-                _phase = phase;
+                _origin = origin;
                 _anchored = true;
             }
+        }
+        finally
+        {
+            ExitWriter();
         }
     }
 
     /// <summary>Installs a chunk read from a snapshot (before any write to this series); returns the bytes it holds.</summary>
     public int RestoreChunk(long chunkIndex, float[] chunk, long firstSlot, long lastSlot)
     {
-        lock (_lock)
+        EnterWriter();
+        try
         {
             var table = TableFor(chunkIndex);
             var position = (int)(chunkIndex - table.FirstChunk);
@@ -115,6 +144,12 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
             }
 
             Volatile.Write(ref table.Chunks[position], chunk);
+            if (chunkIndex > _currentChunk)
+            {
+                _current = chunk;
+                _currentChunk = chunkIndex;
+            }
+
             var start = chunkIndex * ChunkLength;
             var first = Math.Max(firstSlot, start);
             var last = Math.Min(lastSlot, start + ChunkLength - 1);
@@ -130,6 +165,10 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
 
             return ChunkBytes;
         }
+        finally
+        {
+            ExitWriter();
+        }
     }
 
     /// <summary>A consistent view for reading, without locking.</summary>
@@ -140,10 +179,10 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
         var table = Volatile.Read(ref _table);
         if (table.Chunks.Length == 0 || last == long.MinValue)
         {
-            return new SeriesView(table, 0, -1, Timestep, _phase);
+            return new SeriesView(table, 0, -1, Timestep, _origin);
         }
 
-        return new SeriesView(table, Math.Max(first, table.FirstChunk * ChunkLength), last, Timestep, _phase);
+        return new SeriesView(table, Math.Max(first, table.FirstChunk * ChunkLength), last, Timestep, _origin);
     }
 
     /// <summary>The time just after the newest sample, or null when the series holds none.</summary>
@@ -177,7 +216,8 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
     /// <summary>Frees every chunk whose data all lies before <paramref name="before"/>; returns how many and their bytes.</summary>
     public (int Chunks, long Bytes) Free(long before)
     {
-        lock (_lock)
+        EnterWriter();
+        try
         {
             var table = _table;
             var freed = 0;
@@ -206,6 +246,8 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
             if (drop == table.Chunks.Length)
             {
                 Volatile.Write(ref _table, ChunkTable.Empty);
+                _current = null;
+                _currentChunk = long.MinValue;
                 Volatile.Write(ref _lastSlot, long.MinValue);
                 Volatile.Write(ref _firstSlot, long.MaxValue);
             }
@@ -218,14 +260,38 @@ internal sealed class StoredSeries(SeriesIdentity identity, int timestep)
 
             return (freed, (long)freed * ChunkBytes);
         }
+        finally
+        {
+            ExitWriter();
+        }
     }
 
-    private long SlotOf(long time) => TimeSlots.FloorDiv(time - _phase + (Timestep / 2), Timestep);
+    /// <summary>
+    /// A spin lock in the series itself: writers of one series rarely meet (one collector per host), and a lock object
+    /// per series would cost 24 bytes and a cache miss per write.
+    /// </summary>
+    private void EnterWriter()
+    {
+        if (Interlocked.CompareExchange(ref _writer, 1, 0) == 0)
+        {
+            return;
+        }
+
+        var spinner = default(SpinWait);
+        while (Interlocked.CompareExchange(ref _writer, 1, 0) != 0)
+        {
+            spinner.SpinOnce();
+        }
+    }
+
+    private void ExitWriter() => Volatile.Write(ref _writer, 0);
+
+    private long SlotOf(long time) => TimeSlots.FloorDiv(time - _origin + (Timestep / 2), Timestep);
 
     private long ChunkDataEnd(long chunkIndex, long lastSlot)
     {
         var endSlot = Math.Min((chunkIndex + 1) * ChunkLength, lastSlot + 1);
-        return (endSlot * Timestep) + _phase;
+        return (endSlot * Timestep) + _origin;
     }
 
     /// <summary>The table, grown (and republished) so that it has an entry for <paramref name="chunkIndex"/>. Caller holds the lock.</summary>
