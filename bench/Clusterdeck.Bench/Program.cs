@@ -25,6 +25,9 @@ const string Usage = """
       jobdata [--runs R] [--server DLL]
           Archives one large job (24 nodes, 96 GPUs, 31 h at 60 s) and reads its metric data back over HTTP from a
           server process: REST all-metrics and accelerator scope, GraphQL jobMetrics native and at resolution 600.
+      archivejob [--runs R] [--setting Section:Key=Value]...
+          In-process: pushes the reference emmy job's data (32 nodes, 9 metrics x 1441 samples) into the metric store as
+          line protocol, then times archiving the job (load from the metric source, statistics, writing the files) R times.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation), e.g. -- micro --filter '*'.
     """;
@@ -66,6 +69,8 @@ try
             return await ImportBenchmark.RunAsync(options);
         case "jobdata":
             return await JobDataBenchmark.RunAsync(options);
+        case "archivejob":
+            return await ArchiveJobBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);

@@ -4,7 +4,12 @@ using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Archive.Import;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Jobs;
+using Clusterdeck.Core.Metrics.Agent;
+using Clusterdeck.Core.Metrics.Archiving;
 using Clusterdeck.Core.Metrics.JobMetrics;
+using Clusterdeck.Core.Metrics.Sources;
+using Clusterdeck.Core.Metrics.Store;
+using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +46,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobQueryService>();
         services.AddSingleton<JobService>();
         services.AddJobMetricData();
+        services.AddJobArchiving();
+        services.AddNodes();
+        services.AddMetricStore();
+        services.AddMetricSources();
+        services.AddNodeAgent();
         return services;
     }
 }

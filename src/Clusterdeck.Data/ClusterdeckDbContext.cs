@@ -40,6 +40,7 @@ public abstract class ClusterdeckDbContext(DbContextOptions options) : DbContext
         });
 
         JobModel.Configure(modelBuilder, jsonColumnType: Database.IsNpgsql() ? "jsonb" : null);
+        NodeModel.Configure(modelBuilder);
 
         modelBuilder.Entity<DataProtectionKey>(key =>
         {

@@ -1,7 +1,9 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Jobs;
+using Clusterdeck.Core.Nodes;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data.Jobs;
+using Clusterdeck.Data.Nodes;
 using Clusterdeck.Data.Sqlite;
 using Clusterdeck.Data.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +45,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IUserStore, EfUserStore>();
         services.AddSingleton<IJobStore, SqlJobStore>();
         services.AddSingleton<ITagStore, SqlTagStore>();
+        services.AddSingleton<INodeStore, SqlNodeStore>();
         return services;
     }
 }

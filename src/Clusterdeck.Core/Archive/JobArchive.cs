@@ -24,6 +24,13 @@ internal sealed partial class JobArchive : IJobArchive
     /// <summary>data.json larger than this many bytes is stored gzip-compressed, as cc-backend's compression does.</summary>
     public const int CompressionThreshold = 2000;
 
+    /// <summary>
+    /// zlib level for data.json.gz. The reference 32-node job (2.6 MB of JSON) took about 4.7 times longer at the default
+    /// level 6 than at 2 for 14 % less output (678 against 784 KiB; cc-backend's own file of it is 838 KiB), and
+    /// compressing was most of the time spent archiving a job, whose target is 200 ms.
+    /// </summary>
+    public const int DataCompressionLevel = 2;
+
     private const string MetaFile = "meta.json";
     private const string DataFile = "data.json";
     private const string CompressedDataFile = "data.json.gz";
@@ -328,7 +335,7 @@ internal sealed partial class JobArchive : IJobArchive
             {
                 if (compress)
                 {
-                    await using (var gzip = new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true))
+                    await using (var gzip = new GZipStream(file, new ZLibCompressionOptions { CompressionLevel = DataCompressionLevel }, leaveOpen: true))
                     {
                         await gzip.WriteAsync(content, cancellationToken);
                     }

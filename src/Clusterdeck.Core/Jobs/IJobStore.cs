@@ -44,6 +44,12 @@ public interface IJobStore
     /// </summary>
     Task<bool> SetArchiveResultAsync(long id, int monitoringStatus, JobMetricsSummary? summary, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets one key of the job's metadata in place (SQLite <c>json_patch</c>, PostgreSQL <c>jsonb ||</c>), keeping every
+    /// other key and column, so it never overwrites a concurrent edit of another key. False when the job is gone.
+    /// </summary>
+    Task<bool> SetMetadataValueAsync(long id, string key, string value, CancellationToken cancellationToken);
+
     /// <summary>Running jobs with an id above <paramref name="afterId"/>, lowest id first (for paging through them).</summary>
     Task<IReadOnlyList<Job>> ListRunningAsync(long afterId, int limit, CancellationToken cancellationToken);
 

@@ -69,10 +69,15 @@ public sealed class JobPlacement(IClusterCatalog catalog)
             return false;
         }
 
-        var definition = _definitions.GetOrAdd((placed.Cluster, placed.SubCluster), static (key, catalog) => new FootprintDefinition(
-            catalog.FootprintFor(key.Cluster, key.SubCluster),
-            [.. catalog.EnergyMetricsFor(key.Cluster, key.SubCluster).Select(m => new EnergyMetric(m.Name, m.Energy))]), catalog);
-        prepared = JobFootprint.Apply(placed with { Id = null, MonitoringStatus = MonitoringStatus.ArchivingSuccessful }, definition);
+        prepared = JobFootprint.Apply(
+            placed with { Id = null, MonitoringStatus = MonitoringStatus.ArchivingSuccessful },
+            FootprintDefinitionFor(placed.Cluster, placed.SubCluster));
         return true;
     }
+
+    /// <summary>What a subcluster's footprint and energy footprint consist of (empty lists when it is unknown); computed once per subcluster.</summary>
+    public FootprintDefinition FootprintDefinitionFor(string cluster, string subCluster) =>
+        _definitions.GetOrAdd((cluster, subCluster), static (key, catalog) => new FootprintDefinition(
+            catalog.FootprintFor(key.Cluster, key.SubCluster),
+            [.. catalog.EnergyMetricsFor(key.Cluster, key.SubCluster).Select(m => new EnergyMetric(m.Name, m.Energy))]), catalog);
 }

@@ -1,5 +1,6 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Errors;
+using Clusterdeck.Core.Metrics.Archiving;
 using Microsoft.Extensions.Logging;
 
 namespace Clusterdeck.Core.Jobs;
@@ -13,6 +14,7 @@ public sealed partial class JobService(
     IJobStore store,
     JobPlacement placement,
     TagService tags,
+    ArchiveQueueSignal archiveQueue,
     ILogger<JobService> logger)
 {
     /// <summary>A job with the same jobId on the same cluster that started less than this earlier is a duplicate (cc-backend's rule).</summary>
@@ -146,6 +148,14 @@ public sealed partial class JobService(
         }
 
         LogStopped(job.Id!.Value, job.Cluster, job.JobId, state, stopped.Duration);
+
+        // The committed update above enqueued the job (the queue is the job table); this only wakes the archiver.
+        // Monitoring status 0 means no archiving, as in cc-backend.
+        if (stopped.MonitoringStatus == MonitoringStatus.RunningOrArchiving)
+        {
+            archiveQueue.Poke();
+        }
+
         return stopped;
     }
 

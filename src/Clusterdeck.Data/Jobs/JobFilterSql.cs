@@ -175,7 +175,7 @@ internal static partial class JobFilterSql
     }
 
     /// <summary>The first set operator wins, in cc-backend's order: eq, neq, startsWith, endsWith, contains, in.</summary>
-    private static string? StringCondition(SqlText sql, SqlDialect dialect, string column, StringInput input)
+    public static string? StringCondition(SqlText sql, SqlDialect dialect, string column, StringInput input)
     {
         if (input.Eq is { } eq)
         {

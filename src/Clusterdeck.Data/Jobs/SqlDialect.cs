@@ -30,6 +30,9 @@ internal abstract class SqlDialect
     /// <summary>Case-insensitive LIKE with backslash as the escape character.</summary>
     public abstract string Like(string expression, string parameter);
 
+    /// <summary>The JSON object in <paramref name="column"/> (or an empty one when NULL) with the string member <paramref name="keyParameter"/> set.</summary>
+    public abstract string SetJsonMember(string column, string keyParameter, string valueParameter);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override bool IsPostgres => false;
@@ -48,6 +51,10 @@ internal abstract class SqlDialect
 
         // SQLite's LIKE ignores ASCII case already.
         public override string Like(string expression, string parameter) => $"{expression} LIKE {parameter} ESCAPE '\\'";
+
+        // json_patch merges a one-member object, so any key works (a json_set path would need the key quoted and escaped).
+        public override string SetJsonMember(string column, string keyParameter, string valueParameter) =>
+            $"json_patch(COALESCE({column}, '{{}}'), json_object({keyParameter}, {valueParameter}))";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -66,5 +73,8 @@ internal abstract class SqlDialect
             $"EXISTS (SELECT 1 FROM jsonb_array_elements(job.resources) AS r WHERE {string.Format(System.Globalization.CultureInfo.InvariantCulture, condition, "(r ->> 'hostname')")})";
 
         public override string Like(string expression, string parameter) => $"{expression} ILIKE {parameter} ESCAPE '\\'";
+
+        public override string SetJsonMember(string column, string keyParameter, string valueParameter) =>
+            $"COALESCE({column}, '{{}}'::jsonb) || jsonb_build_object(CAST({keyParameter} AS text), CAST({valueParameter} AS text))";
     }
 }

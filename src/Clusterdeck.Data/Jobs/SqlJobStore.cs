@@ -336,6 +336,16 @@ internal sealed class SqlJobStore : IJobStore, IAsyncDisposable
         return await ExecuteAsync(sql, cancellationToken) > 0;
     }
 
+    public async Task<bool> SetMetadataValueAsync(long id, string key, string value, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var sql = new SqlText();
+        sql.Append($"UPDATE job SET meta_data = {_dialect.SetJsonMember("meta_data", sql.Param(key), sql.Param(value))}"
+            + $" WHERE id = {sql.Param(id)}");
+        return await ExecuteAsync(sql, cancellationToken) > 0;
+    }
+
     private string SummaryAssignments(SqlText sql, JobMetricsSummary summary)
     {
         var footprint = summary.Footprint is null ? null : JsonSerializer.Serialize(summary.Footprint, JobRowJson.Default.IReadOnlyDictionaryStringDouble);

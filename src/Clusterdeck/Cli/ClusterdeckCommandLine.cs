@@ -26,6 +26,7 @@ internal static class ClusterdeckCommandLine
             LdapCommand.Create(),
             ArchiveCommand.Create(),
             MigrateFromCcCommand.Create(),
+            AgentCommand.Create(),
         };
         root.SetAction(ServeCommand.RunAsync);
         AllowSettingOverrides(root);

@@ -45,6 +45,7 @@ internal sealed class QueryGraphType : ObjectGraphType
             .Argument<Scalars.GoIntGraphType>("numMetricBins")
             .ResolveAsync(async c => await StatisticsAsync(c));
         this.AddMetricFields();
+        this.AddNodeFields();
     }
 
     private static async Task<JobResultList> JobsAsync(IResolveFieldContext context)

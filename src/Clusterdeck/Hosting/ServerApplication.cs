@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Clusterdeck.Authentication;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Core.Metrics.Archiving;
 using Clusterdeck.Data;
 using Clusterdeck.GraphQL;
 using Clusterdeck.Http;
@@ -33,6 +34,7 @@ internal static class ServerApplication
 
         var services = builder.Services;
         services.AddClusterdeck(configuration);
+        services.AddJobArchivingWorkers();
         services.AddSingleton<IInterceptor, DatabaseCommandMetrics>();
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -72,6 +74,8 @@ internal static class ServerApplication
         app.MapCcUserEndpoints();
         app.MapCcJobEndpoints();
         app.MapCcClusterEndpoints();
+        app.MapCcNodeEndpoints();
+        app.MapMetricStoreEndpoints();
         app.MapGraphQLEndpoints();
         return app;
     }

@@ -170,6 +170,57 @@ public abstract class JobStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetMetadataValue_SetsOneKey_KeepsOthersAndTheRestOfTheRow()
+    {
+        var id = await Jobs.AddAsync(SampleJobs.Job(1) with { Footprint = new Dictionary<string, double> { ["cpu_load_avg"] = 3.5 } }, Token);
+        var withoutMetadata = await Jobs.AddAsync(SampleJobs.Job(2) with { MetaData = null }, Token);
+
+        Assert.True(await Jobs.SetMetadataValueAsync(id, "archiveError", "source \"down\": it's 'quoted' \\ and $.odd", Token));
+        Assert.True(await Jobs.SetMetadataValueAsync(id, "jobName", "renamed", Token));
+        Assert.True(await Jobs.SetMetadataValueAsync(withoutMetadata, "a.b[0]", "x", Token));
+
+        var stored = (await Jobs.GetAsync(id, Token))!;
+        Assert.Equal(
+            new Dictionary<string, string> { ["archiveError"] = "source \"down\": it's 'quoted' \\ and $.odd", ["jobName"] = "renamed" },
+            stored.MetaData!.OrderBy(m => m.Key).ToDictionary());
+        Assert.Equal(3.5, stored.Footprint!["cpu_load_avg"]);
+        Assert.Equal(new Dictionary<string, string> { ["a.b[0]"] = "x" }, (await Jobs.GetAsync(withoutMetadata, Token))!.MetaData);
+        Assert.False(await Jobs.SetMetadataValueAsync(id + 1000, "k", "v", Token));
+    }
+
+    [Fact]
+    public async Task ArchiveQueue_ListsStoppedJobsAwaitingArchive_UntilTheResultIsSet()
+    {
+        var running = await Jobs.AddAsync(SampleJobs.Job(1) with { State = JobStates.Running }, Token);
+        var stopped = await Jobs.AddAsync(SampleJobs.Job(2), Token);
+        var disabled = await Jobs.AddAsync(SampleJobs.Job(3) with { MonitoringStatus = MonitoringStatus.Disabled }, Token);
+
+        Assert.Equal([stopped], (await Jobs.ListAwaitingArchiveAsync(10, Token)).Select(j => j.Id!.Value));
+        var summary = new JobMetricsSummary(new Dictionary<string, double> { ["cpu_load_avg"] = 1.25 }, 0.5, new Dictionary<string, double> { ["power"] = 0.5 });
+        Assert.True(await Jobs.SetArchiveResultAsync(stopped, MonitoringStatus.ArchivingSuccessful, summary, Token));
+
+        Assert.Empty(await Jobs.ListAwaitingArchiveAsync(10, Token));
+        var archived = (await Jobs.GetAsync(stopped, Token))!;
+        Assert.Equal((3, 0.5, 1.25), (archived.MonitoringStatus, archived.Energy, archived.Footprint!["cpu_load_avg"]));
+        Assert.Equal([running], (await Jobs.ListRunningAsync(0, 10, Token)).Select(j => j.Id!.Value));
+        Assert.Equal(MonitoringStatus.Disabled, (await Jobs.GetAsync(disabled, Token))!.MonitoringStatus);
+    }
+
+    [Fact]
+    public async Task RefreshRunning_StoppedJob_IsLeftAlone()
+    {
+        var id = await Jobs.AddAsync(SampleJobs.Job(1) with { State = JobStates.Running, Duration = 0 }, Token);
+        var summary = new JobMetricsSummary(new Dictionary<string, double> { ["cpu_load_avg"] = 2 }, 0, null);
+
+        Assert.True(await Jobs.RefreshRunningAsync(id, 30, summary, Token));
+        Assert.Equal(2, (await Jobs.GetAsync(id, Token))!.Footprint!["cpu_load_avg"]);
+        Assert.True(await Jobs.UpdateAsync((await Jobs.GetAsync(id, Token))! with { State = JobStates.Completed, Duration = 40 }, Token));
+        Assert.False(await Jobs.RefreshRunningAsync(id, 99, summary with { Footprint = new Dictionary<string, double> { ["cpu_load_avg"] = 9 } }, Token));
+        var stopped = (await Jobs.GetAsync(id, Token))!;
+        Assert.Equal((40, 2.0), (stopped.Duration, stopped.Footprint!["cpu_load_avg"]));
+    }
+
+    [Fact]
     public async Task Get_RunningJob_ReportsDurationSinceStart()
     {
         var id = await Jobs.AddAsync(SampleJobs.Job(1, startTime: JobDatabase.Now - 500) with { State = JobStates.Running, Duration = 0 }, Token);

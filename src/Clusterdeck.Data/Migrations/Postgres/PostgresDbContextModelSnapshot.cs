@@ -188,6 +188,145 @@ namespace Clusterdeck.Data.Migrations.Postgres
                     b.ToTable("jobtag", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterdeck.Data.Entities.NodeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("cluster");
+
+                    b.Property<int>("CpusAllocated")
+                        .HasColumnType("integer")
+                        .HasColumnName("cpus_allocated");
+
+                    b.Property<int>("GpusAllocated")
+                        .HasColumnType("integer")
+                        .HasColumnName("gpus_allocated");
+
+                    b.Property<string>("HealthMetrics")
+                        .HasColumnType("text")
+                        .HasColumnName("health_metrics");
+
+                    b.Property<string>("HealthState")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("health_state");
+
+                    b.Property<string>("Hostname")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("hostname");
+
+                    b.Property<int>("JobsRunning")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_running");
+
+                    b.Property<long>("MemoryAllocated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("memory_allocated");
+
+                    b.Property<string>("MetaData")
+                        .HasColumnType("text")
+                        .HasColumnName("meta_data");
+
+                    b.Property<string>("NodeState")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("node_state");
+
+                    b.Property<string>("SubCluster")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("subcluster");
+
+                    b.Property<long>("TimeStamp")
+                        .HasColumnType("bigint")
+                        .HasColumnName("time_stamp");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cluster", "Hostname")
+                        .IsUnique()
+                        .HasDatabaseName("node_key");
+
+                    b.HasIndex("Cluster", "SubCluster")
+                        .HasDatabaseName("nodes_cluster_subcluster");
+
+                    b.ToTable("node", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.NodeStateEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CpusAllocated")
+                        .HasColumnType("integer")
+                        .HasColumnName("cpus_allocated");
+
+                    b.Property<int>("GpusAllocated")
+                        .HasColumnType("integer")
+                        .HasColumnName("gpus_allocated");
+
+                    b.Property<string>("HealthMetrics")
+                        .HasColumnType("text")
+                        .HasColumnName("health_metrics");
+
+                    b.Property<string>("HealthState")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("health_state");
+
+                    b.Property<int>("JobsRunning")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs_running");
+
+                    b.Property<long>("MemoryAllocated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("memory_allocated");
+
+                    b.Property<long>("NodeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("NodeState")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("node_state");
+
+                    b.Property<long>("TimeStamp")
+                        .HasColumnType("bigint")
+                        .HasColumnName("time_stamp");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimeStamp")
+                        .HasDatabaseName("nodestates_timestamp");
+
+                    b.HasIndex("NodeId", "TimeStamp")
+                        .HasDatabaseName("nodestates_nodeid_timestamp");
+
+                    b.ToTable("node_state", (string)null);
+                });
+
             modelBuilder.Entity("Clusterdeck.Data.Entities.TagEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -307,6 +446,15 @@ namespace Clusterdeck.Data.Migrations.Postgres
                     b.HasOne("Clusterdeck.Data.Entities.TagEntity", null)
                         .WithMany()
                         .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.NodeStateEntity", b =>
+                {
+                    b.HasOne("Clusterdeck.Data.Entities.NodeEntity", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

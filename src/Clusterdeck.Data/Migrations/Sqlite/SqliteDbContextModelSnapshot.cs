@@ -181,6 +181,141 @@ namespace Clusterdeck.Data.Migrations.Sqlite
                     b.ToTable("jobtag", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterdeck.Data.Entities.NodeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cluster")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cluster");
+
+                    b.Property<int>("CpusAllocated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cpus_allocated");
+
+                    b.Property<int>("GpusAllocated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gpus_allocated");
+
+                    b.Property<string>("HealthMetrics")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_metrics");
+
+                    b.Property<string>("HealthState")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_state");
+
+                    b.Property<string>("Hostname")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hostname");
+
+                    b.Property<int>("JobsRunning")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("jobs_running");
+
+                    b.Property<long>("MemoryAllocated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("memory_allocated");
+
+                    b.Property<string>("MetaData")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meta_data");
+
+                    b.Property<string>("NodeState")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_state");
+
+                    b.Property<string>("SubCluster")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subcluster");
+
+                    b.Property<long>("TimeStamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time_stamp");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cluster", "Hostname")
+                        .IsUnique()
+                        .HasDatabaseName("node_key");
+
+                    b.HasIndex("Cluster", "SubCluster")
+                        .HasDatabaseName("nodes_cluster_subcluster");
+
+                    b.ToTable("node", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.NodeStateEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CpusAllocated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cpus_allocated");
+
+                    b.Property<int>("GpusAllocated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gpus_allocated");
+
+                    b.Property<string>("HealthMetrics")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_metrics");
+
+                    b.Property<string>("HealthState")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_state");
+
+                    b.Property<int>("JobsRunning")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("jobs_running");
+
+                    b.Property<long>("MemoryAllocated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("memory_allocated");
+
+                    b.Property<long>("NodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("NodeState")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_state");
+
+                    b.Property<long>("TimeStamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("time_stamp");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimeStamp")
+                        .HasDatabaseName("nodestates_timestamp");
+
+                    b.HasIndex("NodeId", "TimeStamp")
+                        .HasDatabaseName("nodestates_nodeid_timestamp");
+
+                    b.ToTable("node_state", (string)null);
+                });
+
             modelBuilder.Entity("Clusterdeck.Data.Entities.TagEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -296,6 +431,15 @@ namespace Clusterdeck.Data.Migrations.Sqlite
                     b.HasOne("Clusterdeck.Data.Entities.TagEntity", null)
                         .WithMany()
                         .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clusterdeck.Data.Entities.NodeStateEntity", b =>
+                {
+                    b.HasOne("Clusterdeck.Data.Entities.NodeEntity", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

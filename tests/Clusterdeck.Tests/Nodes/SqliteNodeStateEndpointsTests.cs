@@ -1,0 +1,6 @@
+namespace Clusterdeck.Tests.Nodes;
+
+public sealed class SqliteNodeStateEndpointsTests : NodeStateEndpointsTests
+{
+    protected override Task<string[]> DatabaseSettingsAsync() => Task.FromResult<string[]>([]);
+}
