@@ -116,6 +116,37 @@ public sealed class RunningJobMetricsTests : IAsyncLifetime
         Assert.Equal(MemUsed, Numbers(metric.GetProperty("metric").GetProperty("series")[0].GetProperty("data")));
     }
 
+    [Fact]
+    public async Task GraphQLNodeMetrics_AdminReadsNodeDataAndPagesTheSubclusterNodeList()
+    {
+        var from = DateTimeOffset.FromUnixTimeSeconds(_startTime).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var to = DateTimeOffset.FromUnixTimeSeconds(_startTime + 600).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        var data = (await _api.Http.QueryAsync("""
+            query ($from: Time!, $to: Time!) {
+              nodeMetrics(cluster: "testcluster", nodes: ["host123"], metrics: ["load_one", "no_such_metric"], from: $from, to: $to) {
+                host subCluster metrics { name scope metric { timestep series { hostname data } } }
+              }
+              nodeMetricsList(cluster: "testcluster", subCluster: "sc1", stateFilter: "all", nodeFilter: "host", from: $from, to: $to,
+                              page: { itemsPerPage: 2, page: 1 }) {
+                items { host subCluster metrics { name } } totalNodes hasNextPage
+              }
+            }
+            """, new { from, to })).Ok();
+
+        var node = Assert.Single(data["nodeMetrics"]!.AsArray())!;
+        Assert.Equal(("host123", "sc1"), (node["host"]!.GetValue<string>(), node["subCluster"]!.GetValue<string>()));
+        var metric = Assert.Single(node["metrics"]!.AsArray())!;
+        Assert.Equal("load_one", metric["name"]!.GetValue<string>());
+        Assert.Equal(LoadOne, metric["metric"]!["series"]![0]!["data"]!.AsArray().Where(v => v is not null).Select(v => v!.GetValue<double>()));
+
+        var list = data["nodeMetricsList"]!;
+        Assert.Equal(["host123", "host124"], list["items"]!.AsArray().Select(i => i!["host"]!.GetValue<string>()));
+        Assert.Equal(3, list["totalNodes"]!.GetValue<int>());
+        Assert.True(list["hasNextPage"]!.GetValue<bool>());
+        Assert.Contains("load_one", list["items"]![0]!["metrics"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()));
+    }
+
     private static double[] Numbers(JsonElement samples) =>
         [.. samples.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble())];
 }
