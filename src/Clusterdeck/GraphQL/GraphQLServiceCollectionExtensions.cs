@@ -28,6 +28,7 @@ internal static partial class GraphQLServiceCollectionExtensions
             .AddSchema<ClusterdeckSchema>()
             .AddGraphTypes(typeof(ClusterdeckSchema).Assembly)
             .AddSystemTextJson()
+            .AddExecutionStrategy<SampleArrayExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddComplexityAnalyzer(complexity =>
             {
                 complexity.MaxDepth = MaxDepth;

@@ -90,26 +90,25 @@ internal static class QueryMetricFields
             context.Caller(), cluster, Strings(context, "nodes"), Strings(context, "metrics"), Strings(context, "scopes"),
             Seconds(context, "from"), Seconds(context, "to"), resolution: 0, context.CancellationToken);
         var catalog = context.Service<IClusterCatalog>();
-        // Node and health states come from the node table, which this part does not read; cc-backend answers "" for a
-        // host it does not know either.
-        return [.. data.Select(host => new NodeMetrics(host.Key, "", "", catalog.AssignSubCluster(cluster, host.Key) ?? "", JobMetricWithName.From(host.Value)))];
+        // As cc-backend: "" for a host the node table does not know.
+        var states = await context.Service<NodeMetricDataService>().StatesAsync(context.Caller(), cluster, context.CancellationToken);
+        return [.. data.Select(host =>
+        {
+            var state = states.GetValueOrDefault(host.Key);
+            return new NodeMetrics(host.Key, state?.SchedulerState ?? "", state?.HealthState ?? "", catalog.AssignSubCluster(cluster, host.Key) ?? "", JobMetricWithName.From(host.Value));
+        })];
     }
 
     private static async Task<NodesResultList> NodeMetricsListAsync(IResolveFieldContext context)
     {
-        var stateFilter = context.GetArgument<string>("stateFilter");
-        if (stateFilter is not ("" or "all"))
-        {
-            throw new InvalidInputException($"stateFilter '{stateFilter}' needs node states, which this query does not read yet; use \"all\"");
-        }
-
         var page = context.GetArgument<Core.Jobs.Queries.PageRequest?>("page");
         var result = await context.Service<NodeMetricDataService>().LoadPageAsync(
-            context.Caller(), context.GetArgument<string>("cluster"), context.GetArgument<string>("subCluster"), context.GetArgument<string>("nodeFilter"),
+            context.Caller(), context.GetArgument<string>("cluster"), context.GetArgument<string>("subCluster"),
+            context.GetArgument<string>("stateFilter"), context.GetArgument<string>("nodeFilter"),
             Strings(context, "metrics"), Strings(context, "scopes"), Seconds(context, "from"), Seconds(context, "to"),
             Resolution(context) ?? context.Service<JobMetricDataService>().DefaultResolution,
             page?.ItemsPerPage ?? -1, page?.Page ?? 1, context.CancellationToken);
-        var items = result.Items.Select(item => new NodeMetrics(item.Host, "", "", item.SubCluster, JobMetricWithName.From(item.Metrics))).ToList();
+        var items = result.Items.Select(item => new NodeMetrics(item.Host, item.NodeState, item.HealthState, item.SubCluster, JobMetricWithName.From(item.Metrics))).ToList();
         return new NodesResultList(items, result.TotalNodes, result.HasNextPage);
     }
 

@@ -1,7 +1,9 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Clusters;
 using Clusterdeck.Core.Errors;
+using Clusterdeck.Core.Jobs.Queries;
 using Clusterdeck.Core.Metrics.JobMetrics;
+using Clusterdeck.Core.Nodes;
 using Microsoft.Extensions.Logging;
 
 namespace Clusterdeck.Core.Metrics.NodeMetrics;
@@ -13,9 +15,29 @@ namespace Clusterdeck.Core.Metrics.NodeMetrics;
 /// </summary>
 public sealed partial class NodeMetricDataService(
     IClusterCatalog catalog,
+    NodeService nodes,
     ILogger<NodeMetricDataService> logger,
     IMetricSource? source = null)
 {
+    /// <summary>cc-backend's <c>stateFilter</c> for every host.</summary>
+    public const string AllStates = "all";
+
+    /// <summary>cc-backend's <c>stateFilter</c> for hosts of the node lists that have no row in the node table.</summary>
+    public const string NotInDatabase = "notindb";
+
+    /// <summary>hostname → current scheduler and health state, for the hosts of <paramref name="cluster"/> in the node table.</summary>
+    public async Task<IReadOnlyDictionary<string, NodeStateRecord>> StatesAsync(Caller caller, string cluster, CancellationToken cancellationToken)
+    {
+        var rows = await nodes.QueryAsync(caller, [new NodeFilter { Cluster = StringInput.Equal(cluster) }], order: null, withMetaData: false, cancellationToken);
+        var states = new Dictionary<string, NodeStateRecord>(StringComparer.Ordinal);
+        foreach (var node in rows)
+        {
+            states.TryAdd(node.Hostname, node.State);
+        }
+
+        return states;
+    }
+
     /// <summary>
     /// host → metric → scope → series between <paramref name="from"/> and <paramref name="to"/> (Unix seconds).
     /// Hosts null means every host the cluster's node lists name; metrics null every metric of the cluster; names that
@@ -33,12 +55,14 @@ public sealed partial class NodeMetricDataService(
 
     /// <summary>
     /// One page of a subcluster's hosts (all subclusters when <paramref name="subCluster"/> is empty), optionally only
-    /// those whose name contains <paramref name="nodeFilter"/>, in name order, with their data; metrics with
+    /// those whose name contains <paramref name="nodeFilter"/> and whose scheduler or health state is
+    /// <paramref name="stateFilter"/> (<see cref="AllStates"/> for any, <see cref="NotInDatabase"/> for hosts the node
+    /// table lacks), in name order, with their data and states; metrics with
     /// <see cref="JobMetricDataService.StatisticsSeriesMinimumSeries"/> or more series get a statistics series.
     /// </summary>
     public async Task<NodeListPage> LoadPageAsync(
-        Caller caller, string cluster, string subCluster, string nodeFilter, IReadOnlyList<string>? metrics, IReadOnlyList<string>? scopes,
-        long from, long to, int resolution, int itemsPerPage, int page, CancellationToken cancellationToken)
+        Caller caller, string cluster, string subCluster, string stateFilter, string nodeFilter, IReadOnlyList<string>? metrics,
+        IReadOnlyList<string>? scopes, long from, long to, int resolution, int itemsPerPage, int page, CancellationToken cancellationToken)
     {
         var config = Authorize(caller, cluster, from, to, resolution);
         if (!string.IsNullOrEmpty(subCluster) && config.SubClusters.All(s => s.Name != subCluster))
@@ -46,7 +70,16 @@ public sealed partial class NodeMetricDataService(
             throw new NotFoundException($"cluster '{cluster}' has no subcluster '{subCluster}'");
         }
 
-        var all = Hosts(config, subCluster, nodeFilter).Order(StringComparer.Ordinal).ToList();
+        var states = await StatesAsync(caller, cluster, cancellationToken);
+        var all = Hosts(config, subCluster, nodeFilter)
+            .Where(host => stateFilter switch
+            {
+                "" or AllStates => true,
+                NotInDatabase => !states.ContainsKey(host),
+                _ => states.TryGetValue(host, out var state) && (state.SchedulerState == stateFilter || state.HealthState == stateFilter),
+            })
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var selected = all;
         var hasNextPage = false;
         if (itemsPerPage > 0)
@@ -73,7 +106,8 @@ public sealed partial class NodeMetricDataService(
                 }
             }
 
-            items.Add(new NodeMetricsItem(host, catalog.AssignSubCluster(cluster, host) ?? "", hostData));
+            var state = states.GetValueOrDefault(host);
+            items.Add(new NodeMetricsItem(host, catalog.AssignSubCluster(cluster, host) ?? "", state?.SchedulerState ?? "", state?.HealthState ?? "", hostData));
         }
 
         return new NodeListPage(items, all.Count, hasNextPage);
