@@ -1,4 +1,4 @@
-using Clusterdeck.Core.Metrics.JobMetrics;
+using Clusterdeck.Core.Metrics;
 
 namespace Clusterdeck.Core.Tests.Metrics;
 

@@ -209,9 +209,9 @@ internal sealed class MetricQueryEngine(MetricStore store)
             data[k] = (float)(sums[k] * scale);
         }
 
-        var downsampled = LargestTriangleThreeBuckets.Downsample(data, step, resolution)!.Value;
+        var downsampled = Lttb.Downsample(data, (int)step, (int)resolution, Lttb.MetricStoreMinimumPoints);
         data = downsampled.Data;
-        resolution = downsampled.Step;
+        resolution = downsampled.Timestep;
 
         double? avg = null, min = null, max = null;
         if (request.WithStats)

@@ -1,15 +1,19 @@
-namespace Clusterdeck.Core.Metrics.JobMetrics;
+namespace Clusterdeck.Core.Metrics;
 
 /// <summary>
-/// Largest-Triangle-Three-Buckets downsampling with cc-lib's rules (<c>resampler.LargestTriangleThreeBucket</c>), so a
+/// Largest-Triangle-Three-Buckets downsampling with cc-lib's rules, used by both the metric store's query protocol and
+/// the job-data services (<c>resampler.LargestTriangleThreeBucket</c>), so a
 /// plot drawn from Clusterdeck's answer matches one drawn from cc-backend's: the first and last samples are kept, each
 /// bucket in between contributes the sample that spans the largest triangle with the previous pick and the next
 /// bucket's average, and a bucket next to a gap (NaN) yields a NaN-area pick so gaps stay visible.
 /// </summary>
 public static class Lttb
 {
-    /// <summary>cc-lib's default for the shortest series worth resampling.</summary>
+    /// <summary>cc-lib's default for the shortest series worth resampling (job data through cc-backend).</summary>
     public const int DefaultMinimumPoints = 1000;
+
+    /// <summary>cc-metric-store's threshold: its query protocol resamples series of 100 samples or more.</summary>
+    public const int MetricStoreMinimumPoints = 100;
 
     /// <summary>
     /// The samples of <paramref name="data"/> (taken every <paramref name="timestep"/> seconds) reduced to one every
