@@ -64,11 +64,11 @@ internal static class JobMetricsBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one load: {first.Data.Count} metrics, {samples:N0} samples"));
-        await MeasureAsync($"LoadJobDataAsync, {nodes} nodes × {Metrics.Length} metrics × {hours} h, node scope, native resolution", runs,
+        await RepeatedTiming.MeasureAsync($"LoadJobDataAsync, {nodes} nodes × {Metrics.Length} metrics × {hours} h, node scope, native resolution", runs,
             () => source.LoadJobDataAsync(job, Metrics, [MetricScopes.Node], 0, CancellationToken.None));
-        await MeasureAsync($"LoadJobDataAsync, same, resolution 600 s", runs,
+        await RepeatedTiming.MeasureAsync($"LoadJobDataAsync, same, resolution 600 s", runs,
             () => source.LoadJobDataAsync(job, Metrics, [MetricScopes.Node], 600, CancellationToken.None));
-        await MeasureAsync($"LoadJobStatisticsAsync, same job", runs,
+        await RepeatedTiming.MeasureAsync($"LoadJobStatisticsAsync, same job", runs,
             () => source.LoadJobStatisticsAsync(job, Metrics, CancellationToken.None));
         return 0;
     }
@@ -124,21 +124,5 @@ internal static class JobMetricsBenchmark
             }
             """;
         File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(archive, Cluster)).FullName, "cluster.json"), json);
-    }
-
-    private static async Task MeasureAsync<T>(string what, int runs, Func<Task<T>> run)
-    {
-        await run();
-        var times = new List<double>(runs);
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await run();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {runs} runs, p50 {Percentiles.Of(times, 50):F1} ms, p95 {Percentiles.Of(times, 95):F1} ms, p99 {Percentiles.Of(times, 99):F1} ms, max {times[^1]:F1} ms"));
     }
 }

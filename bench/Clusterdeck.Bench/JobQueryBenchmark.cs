@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Jobs.Queries;
@@ -45,30 +43,14 @@ internal static class JobQueryBenchmark
             Page = new PageRequest(50, 1),
         };
 
-        await MeasureAsync("list: cluster + state + user, newest first, 50 per page, with count", runs,
+        await RepeatedTiming.MeasureAsync("list: cluster + state + user, newest first, 50 per page, with count", runs,
             () => queries.QueryAsync(caller, ListQuery(JobOrder.Newest), CancellationToken.None));
-        await MeasureAsync("list: cluster + state + user, longest first, 50 per page, with count", runs,
+        await RepeatedTiming.MeasureAsync("list: cluster + state + user, longest first, 50 per page, with count", runs,
             () => queries.QueryAsync(caller, ListQuery(new JobOrder("duration", JobOrder.Column, Descending: true)), CancellationToken.None));
-        await MeasureAsync("list: cluster + state + user, by footprint flops_any_avg, 50 per page, with count", runs,
+        await RepeatedTiming.MeasureAsync("list: cluster + state + user, by footprint flops_any_avg, 50 per page, with count", runs,
             () => queries.QueryAsync(caller, ListQuery(new JobOrder("flops_any_avg", JobOrder.Footprint, Descending: true)), CancellationToken.None));
-        await MeasureAsync($"jobsStatistics grouped by user over all {seed:N0} jobs", Math.Max(3, runs / 40),
+        await RepeatedTiming.MeasureAsync($"jobsStatistics grouped by user over all {seed:N0} jobs", Math.Max(3, runs / 40),
             () => queries.StatisticsAsync(caller, new JobStatisticsQuery { GroupBy = StatisticsGrouping.User }, CancellationToken.None));
         return 0;
-    }
-
-    private static async Task MeasureAsync<T>(string what, int runs, Func<Task<T>> run)
-    {
-        await run(); // warm caches and the connection pool
-        var times = new List<double>(runs);
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await run();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {runs} runs, p50 {Percentiles.Of(times, 50):F1} ms, p95 {Percentiles.Of(times, 95):F1} ms, p99 {Percentiles.Of(times, 99):F1} ms, max {times[^1]:F1} ms"));
     }
 }

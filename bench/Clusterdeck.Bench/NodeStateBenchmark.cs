@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Clusterdeck.Core.Accounts;
@@ -61,33 +60,17 @@ internal static class NodeStateBenchmark
         IReadOnlyList<NodeStateReport> Report() =>
             [.. hosts.Select(h => new NodeStateReport(h, [SlurmWords[random.Next(SlurmWords.Length)]], random.Next(72), random.Next(256_000), 0, random.Next(4)))];
 
-        await MeasureAsync($"update: all {hosts.Count} nodes (health check + current state + history row each)", runs,
+        await RepeatedTiming.MeasureAsync($"update: all {hosts.Count} nodes (health check + current state + history row each)", runs,
             () => nodes.UpdateStatesAsync(caller, "fritz", Report(), CancellationToken.None));
         var all = new NodeFilter { Cluster = StringInput.Equal("fritz") };
-        await MeasureAsync($"nodes: all {hosts.Count} of fritz by hostname", runs,
+        await RepeatedTiming.MeasureAsync($"nodes: all {hosts.Count} of fritz by hostname", runs,
             () => nodes.QueryAsync(caller, [all], null, false, CancellationToken.None));
-        await MeasureAsync("nodes: idle nodes of fritz by jobsRunning descending", runs,
+        await RepeatedTiming.MeasureAsync("nodes: idle nodes of fritz by jobsRunning descending", runs,
             () => nodes.QueryAsync(caller, [all, new NodeFilter { SchedulerState = SchedulerStates.Idle }], new NodeOrder("jobsRunning", true), false, CancellationToken.None));
-        await MeasureAsync("nodeStates: scheduler and health counts of fritz", runs,
+        await RepeatedTiming.MeasureAsync("nodeStates: scheduler and health counts of fritz", runs,
             () => nodes.CountStatesAsync(caller, [all], CancellationToken.None));
-        await MeasureAsync($"nodeStatesTimed: scheduler states over the whole history ({(runs + 1) * hosts.Count:N0} rows)", runs,
+        await RepeatedTiming.MeasureAsync($"nodeStatesTimed: scheduler states over the whole history ({(runs + 1) * hosts.Count:N0} rows)", runs,
             () => nodes.CountStatesTimedAsync(caller, [all], "node", CancellationToken.None));
         return 0;
-    }
-
-    private static async Task MeasureAsync<T>(string what, int runs, Func<Task<T>> run)
-    {
-        await run(); // warm caches and the connection pool
-        var times = new List<double>(runs);
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await run();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {runs} runs, p50 {Percentiles.Of(times, 50):F1} ms, p95 {Percentiles.Of(times, 95):F1} ms, max {times[^1]:F1} ms"));
     }
 }

@@ -16,4 +16,10 @@ public sealed record MetricStatistics
 
     [JsonPropertyName("max")]
     public double Max { get; init; }
+
+    /// <summary>
+    /// Two decimals as cc-backend writes statistics, footprints and energy: Go's <c>math.Round(x*100)/100</c>, halves away
+    /// from zero. The one rounding rule for every statistic Clusterdeck stores or answers.
+    /// </summary>
+    public static double RoundToHundredths(double value) => Math.Round(value * 100.0, MidpointRounding.AwayFromZero) / 100.0;
 }

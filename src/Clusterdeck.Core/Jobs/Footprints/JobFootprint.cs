@@ -34,13 +34,13 @@ public static class JobFootprint
         foreach (var metric in definition.Energy)
         {
             var energy = string.Equals(metric.Kind, Power, StringComparison.Ordinal)
-                ? RoundKilowattHours(Statistic(job, metric.Name, "avg") * job.NumNodes * (job.Duration / 3600.0) / 1000.0)
+                ? MetricStatistics.RoundToHundredths(Statistic(job, metric.Name, "avg") * job.NumNodes * (job.Duration / 3600.0) / 1000.0)
                 : 0.0;
             energyFootprint[metric.Name] = energy;
             total += energy;
         }
 
-        return job with { Footprint = footprint, EnergyFootprint = energyFootprint, Energy = RoundKilowattHours(total) };
+        return job with { Footprint = footprint, EnergyFootprint = energyFootprint, Energy = MetricStatistics.RoundToHundredths(total) };
     }
 
     /// <summary>The named statistic of a metric, or 0 when the job has no statistics for it.</summary>
@@ -59,7 +59,4 @@ public static class JobFootprint
             _ => stats.Avg,
         };
     }
-
-    // Go's math.Round rounds half away from zero.
-    private static double RoundKilowattHours(double value) => Math.Round(value * 100.0, MidpointRounding.AwayFromZero) / 100.0;
 }

@@ -125,40 +125,12 @@ public sealed partial class JobMetricDataService(
 
         var load = await source.LoadJobStatisticsAsync(job, names, cancellationToken);
         ReportMissing(job, load.Missing);
-        var units = Units(job);
-        foreach (var metric in names)
+        // The same aggregation as archiving and the running-job refresh: avg over the job's node count, min and max over its nodes.
+        var configured = ConfiguredMetrics(job).DistinctBy(m => m.Name, StringComparer.Ordinal).ToDictionary(m => m.Name, StringComparer.Ordinal);
+        var requested = names.Select(name => configured.GetValueOrDefault(name) ?? new MetricConfig { Name = name }).ToList();
+        foreach (var (metric, statistics) in JobStatisticsAggregation.FromHostStatistics(job, load.Data, requested))
         {
-            if (!load.Data.TryGetValue(metric, out var hosts))
-            {
-                continue;
-            }
-
-            var sum = 0.0;
-            var min = double.MaxValue;
-            var max = double.MinValue;
-            var counted = 0;
-            foreach (var host in hosts.Values.Where(s => s is not null && double.IsFinite(s.Avg) && double.IsFinite(s.Min) && double.IsFinite(s.Max)))
-            {
-                sum += host.Avg;
-                min = Math.Min(min, host.Min);
-                max = Math.Max(max, host.Max);
-                counted++;
-            }
-
-            if (counted == 0)
-            {
-                continue;
-            }
-
-            // cc-backend divides by the job's node count, not by the nodes that answered.
-            var nodes = job.NumNodes > 0 ? job.NumNodes : counted;
-            result[metric] = new MetricStatistics
-            {
-                Unit = units.GetValueOrDefault(metric) ?? new MetricUnit(),
-                Avg = MetricStatisticsRounding.Round(sum / nodes),
-                Min = MetricStatisticsRounding.Round(min),
-                Max = MetricStatisticsRounding.Round(max),
-            };
+            result[metric] = statistics;
         }
 
         return result;
@@ -195,7 +167,7 @@ public sealed partial class JobMetricDataService(
                     }
 
                     entries[scope] = [.. jobMetric.Series
-                        .Select(s => (s.Hostname, s.Id, Statistics: s.Statistics ?? MetricStatisticsRounding.Compute(s.Data)))
+                        .Select(s => (s.Hostname, s.Id, Statistics: s.Statistics ?? SeriesStatistics.Of(s.Data)))
                         .Where(s => s.Statistics is not null)
                         .Select(s => new ScopedStatistics(s.Hostname, s.Id, s.Statistics!))];
                 }
@@ -372,17 +344,6 @@ public sealed partial class JobMetricDataService(
     {
         var configs = catalog.MetricConfigFor(job.Cluster, job.SubCluster, restrictedCaller: false);
         return configs.Count > 0 ? configs : catalog.Find(job.Cluster)?.MetricConfig ?? [];
-    }
-
-    private Dictionary<string, MetricUnit> Units(Job job)
-    {
-        var units = new Dictionary<string, MetricUnit>(StringComparer.Ordinal);
-        foreach (var config in ConfiguredMetrics(job))
-        {
-            units.TryAdd(config.Name, config.Unit);
-        }
-
-        return units;
     }
 
     private void ReportMissing(Job job, IReadOnlyList<string> missing)

@@ -1,40 +1,20 @@
 using Clusterdeck.Core.Archive;
+using Clusterdeck.Core.Jobs;
 
 namespace Clusterdeck.Core.Metrics.JobMetrics;
 
-/// <summary>Statistics as cc-backend answers them: two decimals (its <c>RoundMetricStats</c>), and computed from the samples where a file lacks them.</summary>
+/// <summary>Statistics as cc-backend answers them: two decimals (its <c>RoundMetricStats</c>).</summary>
 public static class MetricStatisticsRounding
 {
-    public static double Round(double value) => Math.Round(value * 100) / 100;
-
     public static SeriesStatistics Round(SeriesStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(statistics);
-        return new SeriesStatistics { Min = Round(statistics.Min), Avg = Round(statistics.Avg), Max = Round(statistics.Max) };
-    }
-
-    /// <summary>Minimum, average and maximum of the samples that are not NaN; null when there are none.</summary>
-    public static SeriesStatistics? Compute(float[] data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var count = 0;
-        var sum = 0.0;
-        var min = double.MaxValue;
-        var max = double.MinValue;
-        foreach (var sample in data)
+        return new SeriesStatistics
         {
-            if (float.IsNaN(sample))
-            {
-                continue;
-            }
-
-            count++;
-            sum += sample;
-            min = Math.Min(min, sample);
-            max = Math.Max(max, sample);
-        }
-
-        return count == 0 ? null : new SeriesStatistics { Min = min, Avg = sum / count, Max = max };
+            Min = MetricStatistics.RoundToHundredths(statistics.Min),
+            Avg = MetricStatistics.RoundToHundredths(statistics.Avg),
+            Max = MetricStatistics.RoundToHundredths(statistics.Max),
+        };
     }
 
     /// <summary>Every entry rounded; entries whose statistics are not finite numbers are left out (JSON has no NaN).</summary>

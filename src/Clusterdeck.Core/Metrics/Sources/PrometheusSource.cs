@@ -314,27 +314,6 @@ public sealed class PrometheusSource : IMetricSource, IDisposable
             }
         }
 
-        return new MetricSeries { Hostname = host, Statistics = Statistics(data), Data = data };
-    }
-
-    /// <summary>Min, average and max over the samples that exist; all zero when none does (cc-backend's rule).</summary>
-    private static SeriesStatistics Statistics(float[] data)
-    {
-        double sum = 0, min = double.MaxValue, max = double.MinValue;
-        var n = 0;
-        foreach (var value in data)
-        {
-            if (float.IsNaN(value))
-            {
-                continue;
-            }
-
-            sum += value;
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-            n++;
-        }
-
-        return n == 0 ? new SeriesStatistics() : new SeriesStatistics { Min = min, Avg = sum / n, Max = max };
+        return new MetricSeries { Hostname = host, Statistics = SeriesStatistics.Of(data) ?? new SeriesStatistics(), Data = data };
     }
 }

@@ -1,3 +1,4 @@
+using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Metrics.Query;
 
 namespace Clusterdeck.Core.Metrics.Store;
@@ -214,9 +215,9 @@ internal sealed class MetricQueryEngine(MetricStore store)
         resolution = downsampled.Timestep;
 
         double? avg = null, min = null, max = null;
-        if (request.WithStats)
+        if (request.WithStats && SeriesStatistics.Of(data) is { } statistics)
         {
-            (avg, min, max) = Statistics(data);
+            (avg, min, max) = (statistics.Avg, statistics.Min, statistics.Max);
         }
 
         var factor = query.ScaleBy;
@@ -256,26 +257,5 @@ internal sealed class MetricQueryEngine(MetricStore store)
             Min = min,
             Max = max,
         };
-    }
-
-    private static (double? Avg, double? Min, double? Max) Statistics(float[] data)
-    {
-        var count = 0;
-        double sum = 0, min = double.MaxValue, max = double.MinValue;
-        foreach (var value in data)
-        {
-            // NaN is a missing sample; an infinity (a sum beyond float's range) is written as null too, so it is left out.
-            if (!float.IsFinite(value))
-            {
-                continue;
-            }
-
-            count++;
-            sum += value;
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-        }
-
-        return count == 0 ? (null, null, null) : (sum / count, min, max);
     }
 }

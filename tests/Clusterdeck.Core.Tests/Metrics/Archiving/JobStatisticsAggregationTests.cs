@@ -1,6 +1,6 @@
 using Clusterdeck.Core.Archive;
+using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Metrics;
-using Clusterdeck.Core.Metrics.Archiving;
 
 namespace Clusterdeck.Core.Tests.Metrics.Archiving;
 
@@ -14,7 +14,7 @@ public sealed class JobStatisticsAggregationTests
     [InlineData(63.5749, 63.57)]
     [InlineData(1e300, 1e300)]
     public void RoundToHundredths_AsGoMathRound(double value, double expected) =>
-        Assert.Equal(expected, JobStatisticsAggregation.RoundToHundredths(value));
+        Assert.Equal(expected, MetricStatistics.RoundToHundredths(value));
 
     [Fact]
     public void PrepareForArchive_StatisticsGivenComputedOrMissing()

@@ -2,7 +2,7 @@ using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Clusters;
 using Clusterdeck.Core.Jobs;
 
-namespace Clusterdeck.Core.Metrics.Archiving;
+namespace Clusterdeck.Core.Metrics;
 
 /// <summary>
 /// A job's statistics per metric from its nodes, as cc-backend computes them when it archives a job
@@ -148,9 +148,6 @@ public static class JobStatisticsAggregation
         return prepared;
     }
 
-    /// <summary>Go's <c>math.Round(x*100)/100</c>.</summary>
-    public static double RoundToHundredths(double value) => Math.Round(value * 100.0, MidpointRounding.AwayFromZero) / 100.0;
-
     private static SeriesStatistics? StatisticsOf(MetricSeries series)
     {
         var given = series.Statistics;
@@ -159,24 +156,11 @@ public static class JobStatisticsAggregation
             return Rounded(given.Avg, given.Min, given.Max);
         }
 
-        var count = 0;
-        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var sample in series.Data)
-        {
-            if (float.IsFinite(sample))
-            {
-                count++;
-                sum += sample;
-                min = Math.Min(min, sample);
-                max = Math.Max(max, sample);
-            }
-        }
-
-        return count == 0 ? null : Rounded(sum / count, min, max);
+        return SeriesStatistics.Of(series.Data) is { } computed ? Rounded(computed.Avg, computed.Min, computed.Max) : null;
     }
 
     private static SeriesStatistics Rounded(double avg, double min, double max) =>
-        new() { Avg = RoundToHundredths(avg), Min = RoundToHundredths(min), Max = RoundToHundredths(max) };
+        new() { Avg = MetricStatistics.RoundToHundredths(avg), Min = MetricStatistics.RoundToHundredths(min), Max = MetricStatistics.RoundToHundredths(max) };
 
     private struct Aggregate
     {
@@ -202,9 +186,9 @@ public static class JobStatisticsAggregation
         public readonly MetricStatistics ToStatistics(MetricUnit unit, int numNodes) => new()
         {
             Unit = unit,
-            Avg = RoundToHundredths(_sum / Math.Max(numNodes, 1)),
-            Min = RoundToHundredths(_min),
-            Max = RoundToHundredths(_max),
+            Avg = MetricStatistics.RoundToHundredths(_sum / Math.Max(numNodes, 1)),
+            Min = MetricStatistics.RoundToHundredths(_min),
+            Max = MetricStatistics.RoundToHundredths(_max),
         };
     }
 }
