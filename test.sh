@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every Clusterdeck test and ends with the line "N passed, N failed, N skipped".
-# Installs the Debian packages the tests start for real (slapd, PostgreSQL, Prometheus and its node exporter) when they are missing and
+# Installs the Debian packages the tests start for real (slapd, PostgreSQL, Prometheus and its node exporter, Chromium for the browser tests) when they are missing and
 # this runs as root; elsewhere the tests that need them are skipped with a reason (or fail when CI=true).
 set -uo pipefail
 cd "$(dirname "$0")"
 
-packages=(slapd ldap-utils postgresql prometheus prometheus-node-exporter)
+packages=(slapd ldap-utils postgresql prometheus prometheus-node-exporter chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,9 +1,11 @@
+using Clusterdeck.Core.Accounts;
+
 namespace Clusterdeck.Authentication;
 
 internal static class AuthSchemes
 {
     /// <summary>JWT in <c>X-Auth-Token</c> or <c>Authorization: Bearer</c>.</summary>
-    public const string Token = "Token";
+    public const string Token = CallerPrincipal.TokenAuthenticationType;
 
     /// <summary>The browser session cookie set by the login form.</summary>
     public const string Session = "Session";

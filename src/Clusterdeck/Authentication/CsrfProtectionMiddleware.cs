@@ -5,7 +5,9 @@ namespace Clusterdeck.Authentication;
 /// <summary>
 /// A request that changes state and is authenticated only by the session cookie must prove it comes
 /// from our own pages: the antiforgery token in the <c>X-XSRF-TOKEN</c> header or the form field.
-/// Token-authenticated and anonymous requests are not exposed to CSRF and pass untouched.
+/// Token-authenticated and anonymous requests are not exposed to CSRF and pass untouched. The UI's live
+/// connection (<c>/_blazor</c>, SignalR) cannot carry the token, so there the browser's <c>Origin</c> must be
+/// this server: another site's page could otherwise open a circuit with the user's cookie.
 /// </summary>
 internal sealed partial class CsrfProtectionMiddleware(RequestDelegate next, IAntiforgery antiforgery, ILogger<CsrfProtectionMiddleware> logger)
 {
@@ -13,6 +15,20 @@ internal sealed partial class CsrfProtectionMiddleware(RequestDelegate next, IAn
     {
         if (IsUnsafe(context.Request.Method) && context.User.Identity is { IsAuthenticated: true, AuthenticationType: AuthSchemes.Session })
         {
+            if (context.Request.Path.StartsWithSegments(CircuitPath))
+            {
+                if (!IsSameOrigin(context.Request))
+                {
+                    LogRejected(logger, context.Request.Method, context.Request.Path, context.User.Identity.Name, "Origin is not this server");
+                    await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "CSRF check failed", detail: "the UI connection must come from this server's pages")
+                        .ExecuteAsync(context);
+                    return;
+                }
+
+                await next(context);
+                return;
+            }
+
             try
             {
                 await antiforgery.ValidateRequestAsync(context);
@@ -44,6 +60,13 @@ internal sealed partial class CsrfProtectionMiddleware(RequestDelegate next, IAn
             Path = "/",
         });
     }
+
+    private static readonly PathString CircuitPath = "/_blazor";
+
+    private static bool IsSameOrigin(HttpRequest request) =>
+        Uri.TryCreate(request.Headers.Origin.ToString(), UriKind.Absolute, out var origin)
+        && string.Equals(origin.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(origin.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsUnsafe(string method) =>
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));

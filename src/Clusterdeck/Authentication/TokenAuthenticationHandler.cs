@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

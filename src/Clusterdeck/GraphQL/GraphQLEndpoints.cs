@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Clusterdeck.Authentication;
 using Clusterdeck.Core.Accounts;
 using GraphQL;
 using GraphQL.Transport;

@@ -5,6 +5,7 @@ using Clusterdeck.Core.Metrics.Archiving;
 using Clusterdeck.Data;
 using Clusterdeck.GraphQL;
 using Clusterdeck.Http;
+using Clusterdeck.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,7 +21,9 @@ internal static class ServerApplication
 {
     public static WebApplication Build(IConfigurationRoot configuration)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        // The application name is fixed so the static web assets manifest (clusterdeck.staticwebassets.*.json) is found
+        // when the host runs inside another process, as in the tests.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(ServerApplication).Assembly.GetName().Name });
         // Our configuration replaces the framework's default sources (appsettings.json, ASPNETCORE_*).
         // A copy, because the framework writes its own keys (urls, contentRoot) into it.
         builder.Configuration.Sources.Clear();
@@ -31,6 +34,8 @@ internal static class ServerApplication
         var server = configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>() ?? new ServerOptions();
         builder.WebHost.UseUrls([.. server.UrlList]);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // Serves the UI's bundled assets from the build output too, not only from a publish (where this is a no-op).
+        builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
         services.AddClusterdeck(configuration);
@@ -46,6 +51,7 @@ internal static class ServerApplication
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddClusterdeckGraphQL();
+        services.AddClusterdeckWebUi();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentSetup>());
 
         AddAuthentication(services);
@@ -64,6 +70,7 @@ internal static class ServerApplication
         app.UseAuthentication();
         app.UseMiddleware<CsrfProtectionMiddleware>();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics");
@@ -77,6 +84,7 @@ internal static class ServerApplication
         app.MapCcNodeEndpoints();
         app.MapMetricStoreEndpoints();
         app.MapGraphQLEndpoints();
+        app.MapClusterdeckWebUi();
         return app;
     }
 

@@ -2,45 +2,35 @@ using System.Globalization;
 using Clusterdeck.Authentication;
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Authentication;
+using Clusterdeck.Web.Account;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clusterdeck.Http;
 
-/// <summary>Browser login with a form and a session cookie: <c>GET|POST /login</c>, <c>POST /logout</c>, and the landing page.</summary>
+/// <summary>Browser login with a form and a session cookie: <c>GET|POST /login</c> and <c>POST /logout</c>.</summary>
 internal static class LoginEndpoints
 {
     public static IEndpointRouteBuilder MapLoginEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("").WithTags("Login").ExcludeFromDescription();
-        group.MapGet("/", Landing);
         group.MapGet("/login", ShowLogin);
         group.MapPost("/login", LoginAsync).DisableAntiforgery();
         group.MapPost("/logout", (Delegate)LogoutAsync).DisableAntiforgery();
         return endpoints;
     }
 
-    private static IResult Landing(HttpContext context, IAntiforgery antiforgery)
-    {
-        if (context.User.ToCaller() is not { Method: AuthMethod.Session } caller)
-        {
-            return Results.Redirect("/login");
-        }
-
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return Results.Content(LoginPage.RenderSignedIn(caller.Username, caller.Roles.Select(r => r.ToName()), tokens.RequestToken!), "text/html; charset=utf-8");
-    }
-
     private static IResult ShowLogin(HttpContext context, string? redirect) =>
         context.User.ToCaller() is { Method: AuthMethod.Session }
             ? Results.Redirect(SafeRedirect(redirect))
-            : Html(LoginPage.RenderLogin(null, null, redirect), StatusCodes.Status200OK);
+            : LoginForm(null, null, redirect, StatusCodes.Status200OK);
 
     private static async Task<IResult> LoginAsync(HttpContext context, LoginService logins, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
         {
-            return Html(LoginPage.RenderLogin("Send the form fields username and password.", null, null), StatusCodes.Status400BadRequest);
+            return LoginForm("Send the form fields username and password.", null, null, StatusCodes.Status400BadRequest);
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
@@ -63,11 +53,11 @@ internal static class LoginEndpoints
             case LoginStatus.Throttled:
                 var minutes = Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalMinutes));
                 context.Response.Headers.RetryAfter = ((int)Math.Ceiling(result.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return Html(LoginPage.RenderLogin($"Too many failed attempts. Try again in {minutes} minute(s).", username, redirect), StatusCodes.Status429TooManyRequests);
+                return LoginForm($"Too many failed attempts. Try again in {minutes} minute(s).", username, redirect, StatusCodes.Status429TooManyRequests);
             case LoginStatus.DirectoryUnavailable:
-                return Html(LoginPage.RenderLogin("The directory service is unavailable. Try again later.", username, redirect), StatusCodes.Status503ServiceUnavailable);
+                return LoginForm("The directory service is unavailable. Try again later.", username, redirect, StatusCodes.Status503ServiceUnavailable);
             default:
-                return Html(LoginPage.RenderLogin("Invalid username or password.", username, redirect), StatusCodes.Status401Unauthorized);
+                return LoginForm("Invalid username or password.", username, redirect, StatusCodes.Status401Unauthorized);
         }
     }
 
@@ -87,5 +77,6 @@ internal static class LoginEndpoints
     private static bool WantsJson(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
 
-    private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    private static RazorComponentResult<LoginView> LoginForm(string? error, string? username, string? redirect, int status) =>
+        new(new { Error = error, Username = username, Redirect = redirect }) { StatusCode = status };
 }

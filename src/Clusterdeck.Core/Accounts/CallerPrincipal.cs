@@ -1,11 +1,16 @@
 using System.Security.Claims;
-using Clusterdeck.Core.Accounts;
 
-namespace Clusterdeck.Authentication;
+namespace Clusterdeck.Core.Accounts;
 
-/// <summary>Converts between the application's <see cref="Caller"/> and ASP.NET Core's principal.</summary>
-internal static class CallerPrincipal
+/// <summary>
+/// Converts between the application's <see cref="Caller"/> and the claims principal the host's authentication
+/// builds, so the HTTP adapters and the UI read the caller the same way.
+/// </summary>
+public static class CallerPrincipal
 {
+    /// <summary>The authentication type of a principal proved by a token; any other authenticated principal is a session.</summary>
+    public const string TokenAuthenticationType = "Token";
+
     public static ClaimsPrincipal Create(Caller caller, string scheme)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, caller.Username) };
@@ -21,11 +26,7 @@ internal static class CallerPrincipal
         }
 
         _ = RoleNames.TryParseAll(principal.FindAll(ClaimTypes.Role).Select(c => c.Value), out var roles, out _);
-        var method = identity.AuthenticationType == AuthSchemes.Token ? AuthMethod.Token : AuthMethod.Session;
+        var method = identity.AuthenticationType == TokenAuthenticationType ? AuthMethod.Token : AuthMethod.Session;
         return new Caller(name, roles, method);
     }
-
-    /// <summary>The caller of an endpoint that requires authentication.</summary>
-    public static Caller RequireCaller(this HttpContext context) =>
-        context.User.ToCaller() ?? throw new InvalidOperationException("endpoint reached without an authenticated caller");
 }

@@ -1,0 +1,2 @@
+// Clusterdeck's browser code: Bootstrap's behaviours and the plot elements the pages use.
+import "bootstrap/dist/js/bootstrap.bundle.js";
