@@ -10,6 +10,7 @@ using Clusterdeck.Core.Metrics.JobMetrics;
 using Clusterdeck.Core.Metrics.Sources;
 using Clusterdeck.Core.Metrics.Store;
 using Clusterdeck.Core.Nodes;
+using Clusterdeck.Core.Settings;
 using Clusterdeck.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
             out _));
         services.AddSingleton(sp => new JwtTokenService(sp.GetRequiredService<JwtKeyPair>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessTokenService>();
+        services.AddSingleton<NoticeService>();
         services.AddLdapAccounts();
         services.AddJobArchive();
         services.AddArchiveImport();

@@ -19,6 +19,8 @@ public abstract class ClusterdeckDbContext(DbContextOptions options) : DbContext
 
     internal DbSet<JobTagEntity> JobTags => Set<JobTagEntity>();
 
+    internal DbSet<SettingEntity> Settings => Set<SettingEntity>();
+
     /// <summary>ASP.NET Core data-protection keys (session cookies), shared by every replica on one database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -41,6 +43,15 @@ public abstract class ClusterdeckDbContext(DbContextOptions options) : DbContext
 
         JobModel.Configure(modelBuilder, jsonColumnType: Database.IsNpgsql() ? "jsonb" : null);
         NodeModel.Configure(modelBuilder);
+
+        modelBuilder.Entity<SettingEntity>(setting =>
+        {
+            setting.ToTable("settings");
+            setting.HasKey(s => s.Name);
+            setting.Property(s => s.Name).HasColumnName("name").HasMaxLength(100);
+            setting.Property(s => s.Value).HasColumnName("value");
+            setting.Property(s => s.UpdatedAt).HasColumnName("updated_at");
+        });
 
         modelBuilder.Entity<DataProtectionKey>(key =>
         {

@@ -1,6 +1,7 @@
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Nodes;
+using Clusterdeck.Core.Settings;
 using Clusterdeck.Core.Storage;
 using Clusterdeck.Data.Jobs;
 using Clusterdeck.Data.Nodes;
@@ -46,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IJobStore, SqlJobStore>();
         services.AddSingleton<ITagStore, SqlTagStore>();
         services.AddSingleton<INodeStore, SqlNodeStore>();
+        services.AddSingleton<ISettingsStore, EfSettingsStore>();
         return services;
     }
 }

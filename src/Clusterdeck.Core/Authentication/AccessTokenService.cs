@@ -9,6 +9,15 @@ public sealed class AccessTokenService(IUserStore store, JwtTokenService tokens,
 {
     private readonly AuthOptions _options = options.Value;
 
+    /// <summary>How long a token lives when no lifetime is asked for (<c>Auth:TokenLifetime</c>).</summary>
+    public TimeSpan DefaultLifetime => _options.TokenLifetimeSpan;
+
+    /// <summary>
+    /// Whether <see cref="IssueAsync"/> would issue <paramref name="caller"/> a token for <paramref name="username"/>:
+    /// the role rule, and a key here that can sign (a server given only the public key validates tokens but issues none).
+    /// </summary>
+    public bool CanIssue(Caller caller, string username) => tokens.CanSign && AccessRules.CanReadUser(caller, username);
+
     /// <summary>A token carrying the user's current roles. Admins may issue for anyone, others only for themselves (as cc-backend's <c>/jwt/</c>).</summary>
     public async Task<string> IssueAsync(Caller caller, string username, TimeSpan? lifetime, CancellationToken cancellationToken)
     {

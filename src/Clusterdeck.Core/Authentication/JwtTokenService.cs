@@ -40,6 +40,9 @@ public sealed class JwtTokenService(JwtKeyPair keys, TimeProvider timeProvider)
     private readonly JwtKeyPair _keys = keys ?? throw new ArgumentNullException(nameof(keys));
     private readonly TimeProvider _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
 
+    /// <summary>Whether this service can issue tokens (it holds the private key), not only validate them.</summary>
+    public bool CanSign => _keys.CanSign;
+
     [Flags]
     private enum Claims
     {

@@ -24,6 +24,35 @@ public static class Format
     public static string Time(long unixSeconds) =>
         DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The time of day in UTC, to the second (<c>14:05:09</c>), for "updated at" lines of live pages.</summary>
+    public static string Clock(DateTimeOffset time) => time.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>How long before <paramref name="nowUnixSeconds"/> a Unix time was, in its largest whole unit (<c>12 s ago</c>, <c>3 h ago</c>).</summary>
+    public static string Ago(long unixSeconds, long nowUnixSeconds)
+    {
+        var seconds = Math.Max(0, nowUnixSeconds - unixSeconds);
+        return seconds switch
+        {
+            < 60 => string.Create(CultureInfo.InvariantCulture, $"{seconds} s ago"),
+            < 3600 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60} min ago"),
+            < 86400 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600} h ago"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 86400} d ago"),
+        };
+    }
+
+    /// <summary>A length of time in its largest whole unit (<c>30 days</c>, <c>36 h</c>, <c>90 min</c>, <c>45 s</c>).</summary>
+    public static string Span(TimeSpan span) => span switch
+    {
+        { TotalSeconds: < 0 } => "0 s",
+        _ when span.Ticks % TimeSpan.TicksPerDay == 0 && span.Days > 0 => string.Create(CultureInfo.InvariantCulture, $"{span.Days} {(span.Days == 1 ? "day" : "days")}"),
+        _ when span.Ticks % TimeSpan.TicksPerHour == 0 && span.TotalHours >= 1 => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalHours} h"),
+        _ when span.Ticks % TimeSpan.TicksPerMinute == 0 && span.TotalMinutes >= 1 => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalMinutes} min"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalSeconds} s"),
+    };
+
+    /// <summary>A metric's unit as one word, prefix first (<c>GB/s</c>, <c>load</c>).</summary>
+    public static string Unit(Clusterdeck.Core.Jobs.MetricUnit? unit) => unit is null ? "" : (unit.Prefix ?? "") + unit.Base;
+
     /// <summary>A value with three significant digits and an SI prefix when it is large (<c>1.25 k</c>).</summary>
     public static string Number(double value)
     {

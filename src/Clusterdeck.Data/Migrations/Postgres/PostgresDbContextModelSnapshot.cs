@@ -327,6 +327,27 @@ namespace Clusterdeck.Data.Migrations.Postgres
                     b.ToTable("node_state", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterdeck.Data.Entities.SettingEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("Clusterdeck.Data.Entities.TagEntity", b =>
                 {
                     b.Property<long>("Id")

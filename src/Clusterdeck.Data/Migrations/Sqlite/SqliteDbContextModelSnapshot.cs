@@ -316,6 +316,27 @@ namespace Clusterdeck.Data.Migrations.Sqlite
                     b.ToTable("node_state", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterdeck.Data.Entities.SettingEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("settings", (string)null);
+                });
+
             modelBuilder.Entity("Clusterdeck.Data.Entities.TagEntity", b =>
                 {
                     b.Property<long>("Id")
