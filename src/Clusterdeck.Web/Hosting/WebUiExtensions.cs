@@ -1,3 +1,4 @@
+using Clusterdeck.Web.Plots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +21,7 @@ public static class WebUiExtensions
     {
         endpoints.MapStaticAssets();
         endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        endpoints.MapJobPlotDataEndpoints();
         return endpoints;
     }
 }
