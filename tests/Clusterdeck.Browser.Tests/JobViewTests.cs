@@ -103,6 +103,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
 
         var finer = page.WaitForResponseAsync(r => r.Url.Contains("/metrics/mem_bw", StringComparison.Ordinal) && r.Url.Contains("resolution=60", StringComparison.Ordinal));
         var over = plot.Locator(".u-over");
+        await over.ScrollIntoViewIfNeededAsync();
         var box = (await over.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X + (box.Width * 0.40f), box.Y + (box.Height / 2));
         await page.Mouse.DownAsync();
@@ -199,7 +200,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
         var response = await page.GotoAsync($"/jobs/{dbId}");
 
         Assert.Equal(404, response!.Status);
-        await Assertions.Expect(page.GetByTestId("job-not-found")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("not-found")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("cd-metric-plot").CountAsync());
         var data = await page.APIRequest.GetAsync($"/ui/data/jobs/{dbId}/metrics/flops_any", new() { Headers = new Dictionary<string, string> { ["Accept"] = "application/json" } });
         Assert.Equal(404, data.Status);

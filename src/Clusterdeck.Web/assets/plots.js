@@ -387,7 +387,8 @@ class MetricPlot extends PlotElement {
       select: { show: true },
       scales: {
         x: { time: false, range: () => (this.zoom ? [this.zoom.min, this.zoom.max] : [0, x[x.length - 1] || 1]) },
-        y: { range: () => [Math.min(0, dataMin), top * 1.05] },
+        // A little room below zero, so a series that stays at 0 is not hidden in the x axis.
+        y: { range: () => [dataMin < 0 ? dataMin * 1.05 : -0.02 * top, top * 1.05] },
       },
       axes: [
         { values: (_, ticks) => ticks.map((v) => xLabel(v, false)), space: 60, incrs: timeIncrements(), grid: { stroke: "rgba(0,0,0,0.07)" } },
