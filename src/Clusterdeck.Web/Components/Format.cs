@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clusterdeck.Core.Jobs;
 
 namespace Clusterdeck.Web.Components;
 
@@ -72,4 +73,7 @@ public static class Format
         var text = value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return prefix == 0 ? text : $"{text} {Prefixes[prefix]}";
     }
+
+    /// <summary>A metric unit as written on axes and in tables: prefix and base (<c>GF/s</c>), empty when it has none.</summary>
+    public static string Unit(MetricUnit? unit) => unit is null ? "" : (unit.Prefix ?? "") + unit.Base;
 }

@@ -22,6 +22,7 @@ public static class WebUiExtensions
         endpoints.MapStaticAssets();
         endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         endpoints.MapNodePlotDataEndpoints();
+        endpoints.MapJobPlotDataEndpoints();
         return endpoints;
     }
 }

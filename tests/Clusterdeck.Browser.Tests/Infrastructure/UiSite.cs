@@ -74,7 +74,11 @@ public sealed class UiSite : IAsyncLifetime
         using var response = await Api.PostAsJsonAsync("/api/jobs/start_job/", job);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+        // start_job answers cc-backend's {"msg": "success"}, without the id: find the job by cluster, start time and job id.
+        var started = JsonSerializer.SerializeToElement(job);
+        var (cluster, jobId, startTime) = (started.GetProperty("cluster").GetString(), started.GetProperty("jobId").GetInt64(), started.GetProperty("startTime").GetInt64());
+        var list = await Api.GetFromJsonAsync<JsonElement>($"/api/jobs/?cluster={cluster}&start-time={startTime}-{startTime}&items-per-page=100");
+        return list.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("jobId").GetInt64() == jobId).GetProperty("id").GetInt64();
     }
 
     /// <summary>The database id of a job of the reference archive.</summary>
