@@ -51,8 +51,8 @@ public static class Format
         _ => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalSeconds} s"),
     };
 
-    /// <summary>A metric's unit as one word, prefix first (<c>GB/s</c>, <c>load</c>).</summary>
-    public static string Unit(Clusterdeck.Core.Jobs.MetricUnit? unit) => unit is null ? "" : (unit.Prefix ?? "") + unit.Base;
+    /// <summary>A metric's unit as written on axes and in tables, prefix first (<c>GB/s</c>, <c>load</c>); empty when it has none.</summary>
+    public static string Unit(MetricUnit? unit) => unit is null ? "" : (unit.Prefix ?? "") + unit.Base;
 
     /// <summary>A value with three significant digits and an SI prefix when it is large (<c>1.25 k</c>).</summary>
     public static string Number(double value)
@@ -73,7 +73,4 @@ public static class Format
         var text = value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return prefix == 0 ? text : $"{text} {Prefixes[prefix]}";
     }
-
-    /// <summary>A metric unit as written on axes and in tables: prefix and base (<c>GF/s</c>), empty when it has none.</summary>
-    public static string Unit(MetricUnit? unit) => unit is null ? "" : (unit.Prefix ?? "") + unit.Base;
 }
