@@ -91,10 +91,26 @@ public static class DemoCluster
             Metric(CpuPower, new MetricUnit { Base = "W" }, MetricScopes.Socket, "sum", powerPeak, powerPeak * 0.6, powerPeak * 0.3, powerPeak * 0.15, energy: "power"),
         };
 
-        // The live subcluster has no collector for these; without them its jobs' archives and plots are not full of gaps.
-        metrics = [.. metrics.Select(m => SyntheticOnlyMetrics.Contains(m.Name)
-            ? m with { SubClusters = [new SubClusterMetricConfig { Name = LiveSubClusterName, Remove = true }] }
-            : m)];
+        // The agent's finer metrics, measured on this machine only: the synthetic jobs stay at the main ones, which keeps
+        // the archive small and quick to write.
+        var liveOnly = new List<MetricConfig>
+        {
+            Metric(AgentMetricNames.NetBytesInBandwidth, new MetricUnit { Base = "B/s" }, MetricScopes.Node, "sum", 1.25e9, 5e7, 5e5, 500),
+            Metric(AgentMetricNames.NetBytesOutBandwidth, new MetricUnit { Base = "B/s" }, MetricScopes.Node, "sum", 1.25e9, 5e7, 5e5, 500),
+            Metric(AgentMetricNames.IoReadBandwidth, new MetricUnit { Base = "B/s" }, MetricScopes.Node, "sum", 5e8, 5e7, 5e5, 500),
+            Metric(AgentMetricNames.IoWriteBandwidth, new MetricUnit { Base = "B/s" }, MetricScopes.Node, "sum", 5e8, 5e7, 5e5, 500),
+        };
+
+        if (machine.Accelerators > 0)
+        {
+            liveOnly.Add(Metric(AgentMetricNames.NvMemUtil, new MetricUnit(), MetricScopes.Accelerator, "avg", 100, 60, 20, 5));
+            liveOnly.Add(Metric(AgentMetricNames.NvTemp, new MetricUnit { Base = "°C" }, MetricScopes.Accelerator, "avg", 90, 70, 80, 85, lowerIsBetter: true));
+            liveOnly.Add(Metric(AgentMetricNames.NvSmClock, new MetricUnit { Base = "Hz", Prefix = "M" }, MetricScopes.Accelerator, "avg", 2000, 1400, 800, 300));
+        }
+
+        // The live subcluster has no collector for the synthetic-only metrics, the synthetic nodes none for the finer agent
+        // metrics: each subcluster lists only what it has, so plots and archives are not full of gaps.
+        metrics = [.. metrics.Select(m => SyntheticOnlyMetrics.Contains(m.Name) ? RemovedFrom(m, LiveSubClusterName) : m)];
 
         if (machine.Accelerators > 0)
         {
@@ -104,6 +120,7 @@ public static class DemoCluster
             metrics.Add(Metric(AgentMetricNames.AccPower, new MetricUnit { Base = "W" }, MetricScopes.Accelerator, "sum", 400, 250, 100, 50, energy: "power"));
         }
 
+        metrics.AddRange(liveOnly.Select(m => RemovedFrom(m, SyntheticSubClusterName)));
         return new Cluster
         {
             Name = Name,
@@ -171,6 +188,9 @@ public static class DemoCluster
     /// <summary>Where the archive at <paramref name="archiveRoot"/> keeps <paramref name="cluster"/>'s configuration.</summary>
     public static string ClusterFile(string archiveRoot, string cluster = Name) =>
         Path.Combine(new ArchivePaths(archiveRoot).ClusterDirectory(cluster), "cluster.json");
+
+    private static MetricConfig RemovedFrom(MetricConfig metric, string subCluster) =>
+        metric with { SubClusters = [new SubClusterMetricConfig { Name = subCluster, Remove = true }] };
 
     private static MetricConfig Metric(
         string name, MetricUnit unit, string scope, string aggregation, double peak, double normal, double caution, double alert,

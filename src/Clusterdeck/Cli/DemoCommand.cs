@@ -31,7 +31,7 @@ internal static class DemoCommand
 
     public static readonly Option<int> Jobs = new("--jobs")
     {
-        Description = $"Synthetic finished jobs to generate on the first run (default: {DefaultJobs:N0})",
+        Description = "Synthetic finished jobs to generate on the first run",
         DefaultValueFactory = _ => DefaultJobs,
         HelpName = "N",
     };
@@ -137,6 +137,12 @@ internal static class DemoCommand
             DataDirectory = inputs.DataDirectory ?? DefaultDataDirectory,
             Overrides =
             [
+                // Its own SQLite database and archive in the data directory, whatever ./clusterdeck.json or the environment
+                // say: the demo empties the job table when it generates, so it must never reach a real site's database.
+                "--Database:Provider=Sqlite",
+                "--Database:ConnectionString=",
+                "--Archive:Path=",
+                "--MetricSource:Kind=internal",
                 $"--{AgentOptions.SectionName}:Enabled=true",
                 $"--{AgentOptions.SectionName}:Cluster={DemoCluster.Name}",
                 $"--{AgentOptions.SectionName}:Hostname={hostname}",

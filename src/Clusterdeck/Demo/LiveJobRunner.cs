@@ -31,7 +31,9 @@ internal sealed partial class LiveJobRunner(
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _slots = [];
     private readonly TextWriter _output = TextWriter.Synchronized(output);
+    private readonly SemaphoreSlim _nodeStateGate = new(1, 1);
     private long _lastJobId;
+    private int _running;
 
     /// <summary>
     /// Stops the demo cluster's jobs that still run, left behind by a demo that was killed: they are reported
@@ -67,11 +69,15 @@ internal sealed partial class LiveJobRunner(
             IncludeCount = false,
         }, cancellationToken);
         _lastJobId = newest.Items.Count > 0 ? newest.Items[0].JobId : 0;
+        // Listed in the node table from the start, also without live jobs.
+        await ReportNodeStateAsync(0);
         for (var slot = 0; slot < slots; slot++)
         {
             var workload = LiveWorkload.All[slot % LiveWorkload.All.Count];
             var hwThread = slot % Math.Max(hwThreads, 1);
-            _slots.Add(Task.Run(() => RunSlotAsync(workload, hwThread, new Random(slot), _stopping.Token), CancellationToken.None));
+            // Each slot its own sequence, different on every run: lifetimes and users should not march in step.
+            var random = new Random(Random.Shared.Next());
+            _slots.Add(Task.Run(() => RunSlotAsync(workload, hwThread, random, _stopping.Token), CancellationToken.None));
         }
     }
 
@@ -91,6 +97,7 @@ internal sealed partial class LiveJobRunner(
     {
         await StopAsync();
         _stopping.Dispose();
+        _nodeStateGate.Dispose();
     }
 
     private async Task RunSlotAsync(LiveWorkload workload, int hwThread, Random random, CancellationToken stopping)
@@ -163,27 +170,37 @@ internal sealed partial class LiveJobRunner(
         }
 
         LogStarted(jobId, workload.Name, process.Id, seconds);
-        string state;
-        var cancelled = false;
         try
         {
-            await process.WaitForExitAsync(stopping);
-            state = process.ExitCode == 0 ? JobStates.Completed : JobStates.Failed;
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            state = JobStates.Cancelled;
-            cancelled = true;
-        }
+            await ReportNodeStateAsync(Interlocked.Increment(ref _running));
+            string state;
+            var cancelled = false;
+            try
+            {
+                await process.WaitForExitAsync(stopping);
+                state = process.ExitCode == 0 ? JobStates.Completed : JobStates.Failed;
+            }
+            catch (OperationCanceledException)
+            {
+                Kill(process);
+                state = JobStates.Cancelled;
+                cancelled = true;
+            }
 
-        // Reported even while the demo stops: the server is still up until every slot has returned.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await StopJobAsync(jobId, startTime, state, deadline.Token);
-        LogStopped(jobId, workload.Name, process.Id, state);
-        if (cancelled)
+            // Reported even while the demo stops: the server is still up until every slot has returned.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await StopJobAsync(jobId, startTime, state, deadline.Token);
+            LogStopped(jobId, workload.Name, process.Id, state);
+            if (cancelled)
+            {
+                await _output.WriteLineAsync($"Stopped live job {jobId} ({workload.Name}, pid {process.Id}): {state}.");
+            }
+        }
+        finally
         {
-            await _output.WriteLineAsync($"Stopped live job {jobId} ({workload.Name}, pid {process.Id}): {state}.");
+            // Whatever went wrong, no process outlives its job's slot.
+            Kill(process);
+            await ReportNodeStateAsync(Interlocked.Decrement(ref _running));
         }
     }
 
@@ -257,6 +274,42 @@ internal sealed partial class LiveJobRunner(
         await EnsureSuccessAsync(response, $"stop_job {jobId}", cancellationToken);
     }
 
+    /// <summary>
+    /// This node's scheduler state as a batch system reports it (<c>/api/nodestate/</c>): idle, mixed or allocated by the
+    /// live jobs on its hardware threads. One report at a time, so the last one sent is the last one stored.
+    /// </summary>
+    private async Task ReportNodeStateAsync(int running)
+    {
+        var state = running <= 0 ? "idle" : running >= hwThreads ? "allocated" : "mixed";
+        var body = new JsonObject
+        {
+            ["cluster"] = DemoCluster.Name,
+            ["nodes"] = new JsonArray(new JsonObject
+            {
+                ["hostname"] = hostname,
+                ["states"] = new JsonArray(state),
+                ["cpusAllocated"] = Math.Clamp(running, 0, hwThreads),
+                ["jobsRunning"] = Math.Max(running, 0),
+            }),
+        };
+        // Best effort, within a few seconds: a missed report only leaves the node's state behind until the next one.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _nodeStateGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            using var response = await api.PostAsJsonAsync("api/nodestate/", body, deadline.Token);
+            await EnsureSuccessAsync(response, "nodestate", deadline.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            LogNodeStateFailed(e, hostname);
+        }
+        finally
+        {
+            _nodeStateGate.Release();
+        }
+    }
+
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
@@ -271,6 +324,9 @@ internal sealed partial class LiveJobRunner(
 
     [LoggerMessage(EventId = 4952, Level = LogLevel.Information, Message = "Demo live job {JobId} ({Workload}, pid {Pid}) stopped: {State}")]
     private partial void LogStopped(long jobId, string workload, int pid, string state);
+
+    [LoggerMessage(EventId = 4954, Level = LogLevel.Warning, Message = "Reporting the node state of {Hostname} failed")]
+    private partial void LogNodeStateFailed(Exception exception, string hostname);
 
     [LoggerMessage(EventId = 4953, Level = LogLevel.Warning, Message = "Demo live job slot {Workload} failed; trying again in 30 s")]
     private partial void LogSlotFailed(Exception exception, string workload);

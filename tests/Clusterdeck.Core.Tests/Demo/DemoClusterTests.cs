@@ -77,7 +77,10 @@ public sealed class DemoClusterTests
         var catalog = new ClusterCatalog([DemoCluster.Build(DemoMachines.TwoSockets(gpus: 2), "vm")]);
 
         var live = catalog.MetricConfigFor(DemoCluster.Name, DemoCluster.LiveSubClusterName, restrictedCaller: false).Select(m => m.Name).ToList();
-        Assert.Equal(["cpu_load", "cpu_user", "mem_used", "net_bw", "file_bw", "acc_utilization", "acc_mem_used", "acc_power"], live);
+        Assert.Equal(
+            ["cpu_load", "cpu_user", "mem_used", "net_bw", "file_bw", "acc_utilization", "acc_mem_used", "acc_power",
+             "net_bytes_in_bw", "net_bytes_out_bw", "io_read_bw", "io_write_bw", "nv_mem_util", "nv_temp", "nv_sm_clock"],
+            live);
         Assert.Contains("acc_utilization_avg", catalog.FootprintFor(DemoCluster.Name, DemoCluster.SyntheticSubClusterName).Select(f => f.Key));
     }
 
