@@ -75,7 +75,15 @@ internal static class DemoCommand
         {
             RefuseForeignArchive(state, archiveRoot);
             var machine = MachineTopologyReader.Read(NodeFiles.Real, await MachineTopologyReader.QueryNvidiaGpusAsync(cancellationToken));
-            await DemoCluster.WriteToArchiveAsync(DemoCluster.Build(machine, hostname), archiveRoot, cancellationToken);
+            try
+            {
+                await DemoCluster.WriteToArchiveAsync(DemoCluster.Build(machine, hostname), archiveRoot, cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                throw new CommandLineException($"cannot prepare the demo's job archive: {e.Message}");
+            }
+
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Cluster '{DemoCluster.Name}' from this machine: {machine.ProcessorType}, {machine.SocketsPerNode} socket(s) × {machine.CoresPerSocket} core(s) × {machine.ThreadsPerCore} thread(s), {machine.MemoryBytes / 1e9:F1} GB, {machine.Accelerators} GPU(s); nodes {hostname} and {DemoCluster.SyntheticNodeList(DemoCluster.DefaultSyntheticNodes)}."));
         }
