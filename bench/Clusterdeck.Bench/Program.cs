@@ -40,6 +40,9 @@ const string Usage = """
       metricmemory [--nodes N] [--metrics M] [--samples K]
           In-process: fills a MetricStore through line protocol with N nodes × M metrics × K samples (default 3000 × 100 × 1440)
           and reports bytes per sample from the managed heap after a full GC.
+      demo [--jobs N] [--runs R] [--server DLL]
+          `clusterdeck demo` on a new data directory (default 20,000 jobs): time to its ready line (URL and login), the
+          job list's first page with count through GraphQL, the orderly stop, and a second start that reuses the data.
       micro [BenchmarkDotNet arguments]
           In-process micro benchmarks (bcrypt verify, JWT validation, one node-agent reading), e.g. -- micro --filter '*'.
     """;
@@ -91,6 +94,8 @@ try
             return await IngestLoad.RunAsync(options);
         case "metricmemory":
             return await MetricMemoryBenchmark.RunAsync(options);
+        case "demo":
+            return await DemoBenchmark.RunAsync(options);
         default:
             Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
             Console.Error.WriteLine(Usage);

@@ -27,6 +27,7 @@ internal static class ClusterdeckCommandLine
             ArchiveCommand.Create(),
             MigrateFromCcCommand.Create(),
             AgentCommand.Create(),
+            DemoCommand.Create(),
         };
         root.SetAction(ServeCommand.RunAsync);
         AllowSettingOverrides(root);
