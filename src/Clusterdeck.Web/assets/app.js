@@ -1,2 +1,3 @@
 // Clusterdeck's browser code: Bootstrap's behaviours and the plot elements the pages use.
 import "bootstrap/dist/js/bootstrap.bundle.js";
+import "./jobs.js";
