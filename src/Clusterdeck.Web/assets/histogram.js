@@ -1,9 +1,9 @@
-// <cd-histogram points='[[x, count], ...]' label="Duration" x-label="hours" y-label="jobs" height="160">
+// <cd-histogram points='[[x, count], ...]' label="Duration" x-label="hours" y-label="jobs" height="160" empty="no jobs">
 // A bar chart of job counts drawn with uPlot. The data comes in the `points` attribute (JSON), so static pages need no
 // extra request; when Blazor changes an attribute the chart is drawn again. After drawing it sets data-drawn="<bars>".
 import uPlot from "uplot";
 
-const observed = ["points", "label", "x-label", "y-label", "height"];
+const observed = ["points", "label", "x-label", "y-label", "height", "empty"];
 
 function cssColour(name, fallback) {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -60,29 +60,39 @@ class HistogramElement extends HTMLElement {
     if (points.length === 0 || points.every(([, count]) => !count)) {
       const empty = document.createElement("div");
       empty.className = "small text-body-secondary";
-      empty.textContent = `${title}: no jobs`;
+      empty.textContent = `${title}: ${this.getAttribute("empty") || "no jobs"}`;
       this.append(empty);
       this.drawnContent = empty;
       this.setAttribute("data-drawn", "0");
       return;
     }
 
-    const xs = points.map((p) => Number(p[0]));
+    // Bins are drawn side by side whatever their values (1, 2, 4, 32 nodes), labelled with the value.
+    const labels = points.map((p) => String(p[0]));
+    const xs = points.map((p, i) => i);
     const ys = points.map((p) => Number(p[1]));
     const colour = cssColour("--bs-primary", "#0d6efd");
-    const step = xs.length > 1 ? Math.min(...xs.slice(1).map((x, i) => x - xs[i])) : 1;
+    const width = Math.max(this.clientWidth, 200);
+    const every = Math.max(1, Math.ceil(labels.length / Math.max(2, Math.floor(width / 45))));
     const options = {
       title,
-      width: Math.max(this.clientWidth, 200),
+      width,
       height: Number(this.getAttribute("height")) || 160,
       legend: { show: false },
       cursor: { points: { show: false }, drag: { x: false, y: false } },
       scales: {
-        x: { time: false, range: (u, min, max) => [min - step / 2, max + step / 2] },
+        x: { time: false, range: () => [-0.5, xs.length - 0.5] },
         y: { range: (u, min, max) => [0, Math.max(1, max * 1.05)] },
       },
       axes: [
-        { label: this.getAttribute("x-label") || "", size: 40, labelSize: 18 },
+        {
+          label: this.getAttribute("x-label") || "",
+          size: 40,
+          labelSize: 18,
+          splits: () => xs.filter((i) => i % every === 0),
+          values: (u, splits) => splits.map((i) => labels[i] ?? ""),
+          grid: { show: false },
+        },
         { label: this.getAttribute("y-label") || "jobs", size: 50, labelSize: 18 },
       ],
       series: [
@@ -92,7 +102,7 @@ class HistogramElement extends HTMLElement {
           fill: colour + "99",
           stroke: colour,
           width: 1,
-          paths: uPlot.paths.bars({ size: [0.7, 60], align: 0 }),
+          paths: uPlot.paths.bars({ size: [0.8, 80], align: 0 }),
           points: { show: false },
         },
       ],
