@@ -56,7 +56,7 @@ public sealed record JobListUrl
     public int PerPage { get; init; } = DefaultPerPage;
 
     /// <summary>Whether any filter is set (sort and paging aside).</summary>
-    public bool HasFilters => this with { Sort = JobListSort.Newest, Page = 1, PerPage = DefaultPerPage } != Default;
+    public bool HasFilters => (this with { Sort = JobListSort.Newest, Page = 1, PerPage = DefaultPerPage }).ToQueryString().Length > 0;
 
     public static JobListUrlParse Parse(string? queryString)
     {
