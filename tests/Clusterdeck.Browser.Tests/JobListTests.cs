@@ -166,15 +166,17 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
     public async Task JobList_Screenshot()
     {
         chromium.RequireBrowser();
-        await StartAsync(FirstJobId + 52, "alice", "cfd-solver", Now() - 5400, host: "host124");
-        await StartAsync(FirstJobId + 53, "bob", "train-resnet", Now() - 700, host: "host127");
-        await ImportFritzJobAsync(FirstJobId + 51, "lammps-md", flopsAny: 812.4, startTime: Now() - 600, cpuLoad: 70.2, memBandwidth: 180);
-        await ImportFritzJobAsync(FirstJobId + 54, "gromacs-bench", flopsAny: 2150, startTime: Now() - 1500, cpuLoad: 71.5, memBandwidth: 95);
-        await ImportFritzJobAsync(FirstJobId + 55, "python-preproc", flopsAny: 3.1, startTime: Now() - 2500, cpuLoad: 1.2, memBandwidth: 2.5);
-        await ImportFritzJobAsync(FirstJobId + 56, "openfoam-case7", flopsAny: 160, startTime: Now() - 3500, cpuLoad: 41, memBandwidth: 60);
+        // A project of the screenshot's own, so other tests' jobs never crowd it out.
+        await StartAsync(FirstJobId + 52, "alice", "cfd-solver", Now() - 5400, host: "host124", project: "sim-lab");
+        await StartAsync(FirstJobId + 53, "bob", "train-resnet", Now() - 700, host: "host127", project: "sim-lab");
+        await ImportFritzJobAsync(FirstJobId + 51, "lammps-md", flopsAny: 812.4, startTime: Now() - 600, cpuLoad: 70.2, memBandwidth: 180, project: "sim-lab");
+        await ImportFritzJobAsync(FirstJobId + 54, "gromacs-bench", flopsAny: 2150, startTime: Now() - 1500, cpuLoad: 71.5, memBandwidth: 95, project: "sim-lab");
+        await ImportFritzJobAsync(FirstJobId + 55, "python-preproc", flopsAny: 3.1, startTime: Now() - 2500, cpuLoad: 1.2, memBandwidth: 2.5, project: "sim-lab");
+        await ImportFritzJobAsync(FirstJobId + 56, "openfoam-case7", flopsAny: 160, startTime: Now() - 3500, cpuLoad: 41, memBandwidth: 60, project: "sim-lab");
         var page = await site.SignedInPageAsync(chromium.Browser, "admin");
 
-        await page.GotoAsync("/jobs");
+        await page.GotoAsync("/jobs?project=sim-lab");
+        await Assertions.Expect(page.GetByTestId("job-row")).ToHaveCountAsync(6);
         await Assertions.Expect(page.GetByTestId("job-row").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=footprint][data-key=flops_any_avg]").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "jobs");
@@ -203,12 +205,12 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         Assert.Equal(expected, shown);
     }
 
-    private Task StartAsync(long jobId, string user, string name, long startTime, string host = "host123") =>
+    private Task StartAsync(long jobId, string user, string name, long startTime, string host = "host123", string project = "jlproj") =>
         PostStartJobAsync(new
         {
             jobId,
             user,
-            project = "jlproj",
+            project,
             cluster = TestArchive.TestClusterName,
             partition = "main",
             walltime = 7200,
@@ -233,12 +235,13 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
     }
 
     /// <summary>Imports the reference fritz job (with its statistics, so it gets a footprint) under a job id and name of the test's own.</summary>
-    private async Task ImportFritzJobAsync(long jobId, string name, double flopsAny, long? startTime = null, double? cpuLoad = null, double? memBandwidth = null)
+    private async Task ImportFritzJobAsync(long jobId, string name, double flopsAny, long? startTime = null, double? cpuLoad = null, double? memBandwidth = null, string? project = null)
     {
         var meta = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Reference("clustercockpit/import-cases/meta-fritzMinimal.input")))!;
         meta["jobId"] = jobId;
         meta["startTime"] = startTime ?? Now() - 86_400 + (jobId % 1000);
         meta["metaData"] = new JsonObject { ["jobName"] = name };
+        meta["project"] = project ?? meta["project"]!.GetValue<string>();
         var statistics = meta["statistics"]!;
         statistics["flops_any"]!["avg"] = flopsAny;
         statistics["cpu_load"]!["avg"] = cpuLoad ?? statistics["cpu_load"]!["avg"]!.GetValue<double>();
