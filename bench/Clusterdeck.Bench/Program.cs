@@ -19,6 +19,10 @@ const string Usage = """
           In-process: the filtered (cluster + state + user), sorted, paged job list with count, and jobsStatistics
           grouped by user, over N seeded jobs. --setting Database:Provider=Postgres --setting Database:ConnectionString=...
           measures PostgreSQL.
+      joblistpage [--seed N] [--runs R] [--server DLL] [--setting Section:Key=Value]...
+          GET /jobs (the server-rendered job list page: filter form, first page of rows, total count) from a server
+          process over N seeded jobs (default 1,000,000), signed in as admin and as a plain user, unfiltered and
+          filtered/sorted by a footprint metric; R sequential requests each (default 100). Target: p95 < 300 ms.
       import [--jobs N] [--runs R] [--server DLL]
           Generates an archive of N jobs (meta.json only, default 200000) and times `archive import` end to end,
           R times (default 3) into a new database each time.
@@ -80,6 +84,8 @@ try
             return await StartJobLoad.RunAsync(options);
         case "jobquery":
             return await JobQueryBenchmark.RunAsync(options);
+        case "joblistpage":
+            return await JobListPageBenchmark.RunAsync(options);
         case "import":
             return await ImportBenchmark.RunAsync(options);
         case "jobmetrics":

@@ -49,4 +49,14 @@ public static class JobAccess
             || string.Equals(job.User, visibility.User, StringComparison.Ordinal)
             || visibility.Projects.Contains(job.Project, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Whether a caller may open the view of a whole project (its jobs and statistics): callers who see all jobs, and
+    /// managers of that project. A plain user has no project view; their own jobs are their user view.
+    /// </summary>
+    public static bool CanViewProject(JobVisibility visibility, string project)
+    {
+        ArgumentNullException.ThrowIfNull(visibility);
+        return visibility.IsUnrestricted || visibility.Projects.Contains(project, StringComparer.Ordinal);
+    }
 }

@@ -49,6 +49,16 @@ public sealed class JobQueryService(IJobStore jobs, JobVisibilityResolver visibi
         return await jobs.StatisticsAsync(query, seen, cancellationToken);
     }
 
+    /// <summary>Throws <see cref="AccessDeniedException"/> unless the caller may view <paramref name="project"/> as a whole (<see cref="JobAccess.CanViewProject"/>).</summary>
+    public async Task RequireProjectViewAsync(Caller caller, string project, CancellationToken cancellationToken)
+    {
+        var seen = await visibility.ForAsync(caller, cancellationToken);
+        if (!JobAccess.CanViewProject(seen, project))
+        {
+            throw new AccessDeniedException($"only admins, support and the project's managers may view project '{project}'");
+        }
+    }
+
     /// <summary>The tags of a job the caller can see, limited to those the caller may read.</summary>
     public async Task<IReadOnlyList<Tag>> TagsOfJobAsync(Caller caller, long dbId, CancellationToken cancellationToken) =>
         (await GetAsync(caller, dbId, cancellationToken)).Tags ?? [];

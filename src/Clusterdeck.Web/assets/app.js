@@ -2,3 +2,4 @@
 import "bootstrap/dist/js/bootstrap.bundle.js";
 import "./copy.js";
 import "./plots.js";
+import "./jobs.js";
