@@ -47,7 +47,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
 
     private static readonly string[] ReferenceMetrics = ["cpu_load", "ipc", "mem_used", "flops_any", "flops_dp", "flops_sp", "mem_bw", "clock", "rapl_power"];
 
-    private static int _nextJobId = 5_200_000;
+    private static int _nextJobId = 5_300_000;
 
     [Fact]
     public async Task ReferenceEmmyJob_EveryMetricPlotHasDrawnData()
@@ -119,7 +119,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
     }
 
     [Fact]
-    public async Task Tags_CreateAndAttachAndRemove_ShownOnThePage()
+    public async Task Tags_CreateAndAttachAndRemove_ShownOnThePageAndInTheList()
     {
         chromium.RequireBrowser();
         var jobId = Interlocked.Increment(ref _nextJobId);
@@ -147,6 +147,11 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
         await page.GetByTestId("existing-tag").SelectOptionAsync(new SelectOptionValue { Label = $"review: slow-io-{jobId} (private)" });
         await page.GetByTestId("add-tag").ClickAsync();
         await Assertions.Expect(tag).ToBeVisibleAsync();
+
+        // The job list shows it on the job's row.
+        await page.GotoAsync($"/jobs?jobId={jobId}");
+        var row = page.Locator($"[data-testid=job-row][data-job-id='{jobId}']");
+        await Assertions.Expect(row.GetByTestId("job-tag")).ToHaveTextAsync($"review: slow-io-{jobId}");
     }
 
     [Fact]
