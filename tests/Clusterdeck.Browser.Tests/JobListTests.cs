@@ -205,8 +205,8 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         Assert.Equal(expected, shown);
     }
 
-    private Task StartAsync(long jobId, string user, string name, long startTime, string host = "host123", string project = "jlproj") =>
-        PostStartJobAsync(new
+    private Task<long> StartAsync(long jobId, string user, string name, long startTime, string host = "host123", string project = "jlproj") =>
+        site.StartJobAsync(new
         {
             jobId,
             user,
@@ -251,12 +251,5 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         var data = RepositoryPaths.Reference("clustercockpit/import-cases/data-fritzMinimal.json");
         var result = await site.Server.RunCommandAsync("archive", "import-job", $"{path}:{data}");
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-    }
-
-    /// <summary>cc-backend's start_job, which answers only <c>{"msg":"success"}</c>; these tests find their jobs by job id and name.</summary>
-    private async Task PostStartJobAsync(object job)
-    {
-        using var response = await site.Api.PostAsJsonAsync("/api/jobs/start_job/", job);
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 }

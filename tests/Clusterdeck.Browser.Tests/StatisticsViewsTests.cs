@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Clusterdeck.Browser.Tests.Infrastructure;
 using Clusterdeck.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -123,8 +122,8 @@ public sealed class StatisticsViewsTests(Chromium chromium, UiSite site)
 
     private static ILocator Row(IPage page, string id) => page.Locator($"[data-testid=analysis-row][data-id='{id}']");
 
-    private Task StartAsync(long jobId, string user, string project, long startTime, int nodes, string host = "host123") =>
-        PostStartJobAsync(new
+    private Task<long> StartAsync(long jobId, string user, string project, long startTime, int nodes, string host = "host123") =>
+        site.StartJobAsync(new
         {
             jobId,
             user,
@@ -138,11 +137,4 @@ public sealed class StatisticsViewsTests(Chromium chromium, UiSite site)
             metaData = new Dictionary<string, string> { ["jobName"] = $"stat-{jobId}" },
             startTime,
         });
-
-    /// <summary>cc-backend's start_job, which answers only <c>{"msg":"success"}</c>; these tests find their jobs by job id and name.</summary>
-    private async Task PostStartJobAsync(object job)
-    {
-        using var response = await site.Api.PostAsJsonAsync("/api/jobs/start_job/", job);
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-    }
 }
