@@ -68,8 +68,8 @@ public sealed class DemoCommandTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         }
 
-        // Ctrl-C: the processes are stopped and their jobs reported cancelled before the server goes.
-        Assert.Equal(0, await demo.InterruptAsync());
+        // An orderly stop (SIGTERM, handled as Ctrl-C): the processes are stopped and their jobs reported cancelled before the server goes.
+        Assert.Equal(0, await demo.TerminateAsync());
         Assert.Contains("Demo stopped.", demo.Output, StringComparison.Ordinal);
         Assert.Equal(4, demo.Output.Split('\n').Count(l => l.StartsWith("Stopped live job", StringComparison.Ordinal) && l.TrimEnd().EndsWith("cancelled.", StringComparison.Ordinal)));
         Assert.All(pids, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"process {pid} still runs"));
@@ -113,7 +113,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(120 + 4 + 4, jobs.Count);
         Assert.All(stale, jobId => Assert.Equal("failed", jobs.Single(j => j.GetProperty("jobId").GetInt64() == jobId).GetProperty("jobState").GetString()));
         Assert.Equal(4, jobs.Count(j => j.GetProperty("jobState").GetString() == "running"));
-        Assert.Equal(0, await second.InterruptAsync());
+        Assert.Equal(0, await second.TerminateAsync());
     }
 
     /// <summary>data.json.gz, or data.json for a job short enough to stay under the compression threshold.</summary>

@@ -99,10 +99,13 @@ public sealed partial class DemoProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGINT, as Ctrl-C sends it, then waits for the process to exit; returns its exit code.</summary>
-    public async Task<int> InterruptAsync()
+    /// <summary>
+    /// SIGTERM, which the demo handles as it handles Ctrl-C, then waits for the process to exit; returns its exit code.
+    /// Not SIGINT: a test run started in the background of a non-interactive shell hands its children SIGINT ignored.
+    /// </summary>
+    public async Task<int> TerminateAsync()
     {
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
