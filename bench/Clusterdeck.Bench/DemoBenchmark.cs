@@ -19,6 +19,9 @@ namespace Clusterdeck.Bench;
 internal static class DemoBenchmark
 {
     private const string ReadyLine = "Clusterdeck demo ready";
+
+    /// <summary>Printed on a first start once the server listens; the job list fills from then on.</summary>
+    private const string ServingLine = "Serving at ";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(60);
 
@@ -32,16 +35,16 @@ internal static class DemoBenchmark
         Console.WriteLine(MachineInfo.Describe());
         Console.WriteLine($"server: {serverDll}");
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"| run | first start to ready (s) | jobs listed | list page + count (ms) | stop (s) | second start to ready (s) | target {Target.TotalSeconds:0} s | load before |");
-        table.AppendLine("|---:|---:|---:|---:|---:|---:|---|---|");
+        table.AppendLine(CultureInfo.InvariantCulture, $"| run | first start to serving (s) | first start to ready (s) | jobs listed | list page + count (ms) | stop (s) | second start to ready (s) | target {Target.TotalSeconds:0} s | load before |");
+        table.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---|");
         for (var run = 1; run <= runs; run++)
         {
             var load = MachineInfo.LoadAverage();
             using var data = new TempDirectory();
-            var (ready, listed, listMs, stop) = await FirstStartAsync(serverDll, data.Path, jobs);
-            var (second, _, _, _) = await FirstStartAsync(serverDll, data.Path, jobs, listJobs: false);
+            var (serving, ready, listed, listMs, stop) = await FirstStartAsync(serverDll, data.Path, jobs);
+            var (_, second, _, _, _) = await FirstStartAsync(serverDll, data.Path, jobs, listJobs: false);
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {run} | {ready.TotalSeconds:F1} | {listed:N0} | {listMs:F0} | {stop.TotalSeconds:F1} | {second.TotalSeconds:F1} | {(ready <= Target && listed >= jobs ? "met" : "**missed**")} | {load} |");
+                $"| {run} | {serving.TotalSeconds:F1} | {ready.TotalSeconds:F1} | {listed:N0} | {listMs:F0} | {stop.TotalSeconds:F1} | {second.TotalSeconds:F1} | {(ready <= Target && listed >= jobs ? "met" : "**missed**")} | {load} |");
         }
 
         Console.WriteLine(table);
@@ -49,7 +52,7 @@ internal static class DemoBenchmark
         return 0;
     }
 
-    private static async Task<(TimeSpan Ready, long Listed, double ListMs, TimeSpan Stop)> FirstStartAsync(string serverDll, string dataDirectory, int jobs, bool listJobs = true)
+    private static async Task<(TimeSpan Serving, TimeSpan Ready, long Listed, double ListMs, TimeSpan Stop)> FirstStartAsync(string serverDll, string dataDirectory, int jobs, bool listJobs = true)
     {
         var port = FreePort();
         var start = ClusterdeckCli.CreateStartInfo(serverDll,
@@ -62,10 +65,16 @@ internal static class DemoBenchmark
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        var serving = TimeSpan.Zero;
         try
         {
             while (!output.Any(l => l.Contains(ReadyLine, StringComparison.Ordinal)))
             {
+                if (serving == TimeSpan.Zero && output.Any(l => l.StartsWith(ServingLine, StringComparison.Ordinal)))
+                {
+                    serving = clock.Elapsed;
+                }
+
                 if (process.HasExited || clock.Elapsed > Timeout)
                 {
                     throw new BenchmarkFailedException($"the demo did not get ready:{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
@@ -75,6 +84,7 @@ internal static class DemoBenchmark
             }
 
             var ready = clock.Elapsed;
+            serving = serving == TimeSpan.Zero ? ready : serving;
             foreach (var line in output.Where(l => l.StartsWith("Generated", StringComparison.Ordinal) || l.StartsWith("Reusing", StringComparison.Ordinal)))
             {
                 Console.WriteLine($"  {line}");
@@ -88,14 +98,14 @@ internal static class DemoBenchmark
             }
 
             var stopping = Stopwatch.StartNew();
-            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            using (var interrupt = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await interrupt.WaitForExitAsync();
             }
 
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await process.WaitForExitAsync(deadline.Token);
-            return (ready, listed, listMs, stopping.Elapsed);
+            return (serving, ready, listed, listMs, stopping.Elapsed);
         }
         finally
         {

@@ -21,12 +21,15 @@ public sealed partial class DemoArchiveBuilder(
     IClusterCatalog catalog,
     ILogger<DemoArchiveBuilder> logger)
 {
-    private const int RowBatch = 5000;
+    /// <summary>Jobs written and stored together: the job list grows by this many at a time while the history is generated.</summary>
+    private const int Chunk = 1000;
 
     /// <summary>
     /// Writes <paramref name="jobCount"/> synthetic jobs of the last <see cref="DemoWorkload.HistoryDays"/> days before
-    /// <paramref name="now"/> (Unix seconds). The job table is emptied first (<see cref="IJobStore.BeginRebuildAsync"/>)
-    /// and so are the demo cluster's job directories, so a run that was interrupted is simply done again.
+    /// <paramref name="now"/> (Unix seconds). The job table is emptied first and so are the demo cluster's job
+    /// directories, so a run that was interrupted is simply done again. The newest jobs come first, a chunk at a time,
+    /// and a job enters the table only once its files are written: the server may already serve the list, which then
+    /// fills from the top, and every job it shows can be opened.
     /// </summary>
     public async Task<DemoArchiveResult> BuildAsync(int jobCount, long now, int seed, IProgress<DemoArchiveProgress>? progress, CancellationToken cancellationToken)
     {
@@ -36,39 +39,38 @@ public sealed partial class DemoArchiveBuilder(
         var metrics = catalog.MetricConfigFor(cluster.Name, subCluster.Name, restrictedCaller: false);
 
         RemoveJobDirectories(cluster.Name);
-        var clock = Stopwatch.StartNew();
-        var plans = DemoWorkload.Plan(jobCount, now, seed, cluster);
-        var prepared = new Job[plans.Count];
-        var written = 0;
+        // Empties the table and gives its indexes straight back: the UI reads the table while it fills.
+        await (await jobs.BeginRebuildAsync(cancellationToken)).DisposeAsync();
+        var plans = DemoWorkload.Plan(jobCount, now, seed, cluster).OrderByDescending(p => p.Job.StartTime).ToList();
+        var (files, rows) = (new Stopwatch(), new Stopwatch());
+        var (written, stored) = (0, 0);
         progress?.Report(new DemoArchiveProgress(0, 0, plans.Count));
         // Generating and compressing is CPU work, each file's flush a wait on the disk: a few more workers than cores.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount + 2, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, plans.Count), parallel, async (index, token) =>
+        foreach (var chunk in plans.Chunk(Chunk))
         {
-            prepared[index] = await WriteJobAsync(plans[index], metrics, subCluster, token);
-            var done = Interlocked.Increment(ref written);
-            if (done % 50 == 0 || done == plans.Count)
+            files.Start();
+            var prepared = new Job[chunk.Length];
+            await Parallel.ForEachAsync(Enumerable.Range(0, chunk.Length), parallel, async (index, token) =>
             {
-                progress?.Report(new DemoArchiveProgress(done, 0, plans.Count));
-            }
-        });
+                prepared[index] = await WriteJobAsync(chunk[index], metrics, subCluster, token);
+                if (Interlocked.Increment(ref written) % 50 == 0)
+                {
+                    progress?.Report(new DemoArchiveProgress(written, stored, plans.Count));
+                }
+            });
+            files.Stop();
 
-        var filesElapsed = clock.Elapsed;
-        clock.Restart();
-        var rebuild = await jobs.BeginRebuildAsync(cancellationToken);
-        await using (rebuild)
-        {
-            // In start order, so database ids follow the jobIds as in a table a batch system filled.
-            for (var offset = 0; offset < prepared.Length; offset += RowBatch)
-            {
-                var batch = prepared.AsMemory(offset, Math.Min(RowBatch, prepared.Length - offset)).ToArray();
-                await jobs.AddManyAsync(batch, cancellationToken);
-                progress?.Report(new DemoArchiveProgress(plans.Count, offset + batch.Length, plans.Count));
-            }
+            rows.Start();
+            // Oldest first within a chunk, so database ids follow the start order as in a table a batch system filled.
+            Array.Reverse(prepared);
+            stored += await jobs.AddManyAsync(prepared, cancellationToken);
+            rows.Stop();
+            progress?.Report(new DemoArchiveProgress(written, stored, plans.Count));
         }
 
-        var result = new DemoArchiveResult(prepared.Length, filesElapsed, clock.Elapsed);
-        LogBuilt(prepared.Length, result.FilesElapsed.TotalSeconds, result.RowsElapsed.TotalSeconds);
+        var result = new DemoArchiveResult(plans.Count, files.Elapsed, rows.Elapsed);
+        LogBuilt(plans.Count, result.FilesElapsed.TotalSeconds, result.RowsElapsed.TotalSeconds);
         return result;
     }
 

@@ -97,6 +97,9 @@ internal static class DemoCommand
         await startup.PrepareServerAsync(cancellationToken);
 
         var queries = services.GetRequiredService<JobQueryService>();
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        await app.StartAsync(cancellationToken);
+        var address = ClientAddress(app.Urls.First());
         if (reuse)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -104,11 +107,21 @@ internal static class DemoCommand
         }
         else
         {
-            await GenerateAsync(services, site, state, jobCount, output, cancellationToken);
+            // The server already serves: the job list fills, newest jobs first, while the rest of the history is written.
+            await output.WriteLineAsync($"Serving at {address} (log in as {DemoSite.LoginUser}, password {password}); the job list fills while the history is generated.");
+            using var generating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            try
+            {
+                await GenerateAsync(services, site, state, jobCount, output, generating.Token);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                await app.StopAsync(CancellationToken.None);
+                await output.WriteLineAsync("Demo stopped before its history was complete; the next run generates it again.");
+                return 0;
+            }
         }
 
-        await app.StartAsync(cancellationToken);
-        var address = ClientAddress(app.Urls.First());
         var catalog = services.GetRequiredService<IClusterCatalog>();
         using var api = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         var token = await services.GetRequiredService<AccessTokenService>().IssueAsync(Caller.Console, DemoSite.BatchUser, null, cancellationToken);
@@ -124,7 +137,7 @@ internal static class DemoCommand
         await WriteBannerAsync(output, address, password, total, liveJobs, hostname, site.DataDirectory, clock.Elapsed);
 
         var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult()))
+        using (lifetime.ApplicationStopping.Register(() => stopping.TrySetResult()))
         {
             // Ctrl-C or SIGTERM: the host signals stopping but keeps serving until StopAsync, so the live jobs can still be reported.
             await stopping.Task;
@@ -180,8 +193,7 @@ internal static class DemoCommand
         var builder = ActivatorUtilities.CreateInstance<DemoArchiveBuilder>(services);
         var result = await ProgressDisplay.RunAsync<DemoArchiveProgress, DemoArchiveResult>(
             output, "synthetic jobs",
-            p => (string.Create(CultureInfo.InvariantCulture, $"{p.Written:N0} of {p.Total:N0} written{(p.Stored > 0 ? $", {p.Stored:N0} in the job table" : "")}"),
-                p.Written + (p.Stored / 10.0), p.Total * 1.1),
+            p => (string.Create(CultureInfo.InvariantCulture, $"{p.Written:N0} of {p.Total:N0} written, {p.Stored:N0} in the job list"), p.Written + p.Stored, 2.0 * p.Total),
             progress => builder.BuildAsync(jobCount, now, Seed, progress, cancellationToken));
         site.WriteState(new DemoState(DemoState.Ready, jobCount, Seed, now));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
