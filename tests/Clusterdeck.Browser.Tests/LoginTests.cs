@@ -14,7 +14,6 @@ public sealed class LoginTests(Chromium chromium, UiSite site)
 
         await page.GotoAsync("/jobs");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
-        await Screenshots.SaveAsync(page, "login");
         await page.FillAsync("#username", "alice");
         await page.FillAsync("#password", site.PasswordOf("alice"));
         await page.ClickAsync("button[type=submit]");

@@ -104,7 +104,6 @@ async function fetchJson(url, signal) {
 class PlotElement extends HTMLElement {
   connectedCallback() {
     if (!this.body) {
-      this.classList.add("cd-plot");
       this.body = document.createElement("div");
       this.body.className = "cd-plot-body";
       this.message = document.createElement("div");
@@ -114,11 +113,22 @@ class PlotElement extends HTMLElement {
     this.resizeObserver = new ResizeObserver(() => this.scheduleResize());
     this.resizeObserver.observe(this);
     this.lastWidth = this.clientWidth;
+    // Blazor's enhanced navigation and interactive renders sync this element's children with the server's markup,
+    // which has none, and so would remove what the element drew; the drawn parts are put straight back.
+    this.childKeeper ??= new MutationObserver(() => this.reattach());
+    this.childKeeper.observe(this, { childList: true });
   }
 
   disconnectedCallback() {
     this.resizeObserver?.disconnect();
+    this.childKeeper?.disconnect();
     this.abort?.abort();
+  }
+
+  reattach() {
+    const parts = [this.toolbar, this.body, this.message].filter(Boolean);
+    if (parts.every((part, index) => this.children[index] === part) && this.children.length === parts.length) return;
+    this.replaceChildren(...parts);
   }
 
   get plotHeight() {
