@@ -61,6 +61,8 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
 
         await page.GetByTestId("sort-jobId").ClickAsync();
         await page.WaitForURLAsync("**/jobs?jobName=jlt-sort&sort=-jobId");
+        // Enhanced navigation changes the address before it patches the page: wait for the header's new link.
+        await Assertions.Expect(page.GetByTestId("sort-jobId")).ToHaveAttributeAsync("href", new Regex("sort=jobId$"));
         await page.GetByTestId("sort-jobId").ClickAsync();
         await page.WaitForURLAsync("**/jobs?jobName=jlt-sort&sort=jobId");
         await Assertions.Expect(page.GetByTestId("job-row").First).ToHaveAttributeAsync("data-job-id", (FirstJobId + 11).ToString(CultureInfo.InvariantCulture));

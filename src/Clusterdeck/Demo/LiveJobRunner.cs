@@ -26,6 +26,9 @@ internal sealed partial class LiveJobRunner(
     private const int MinimumSeconds = 120;
     private const int MaximumSeconds = 600;
 
+    /// <summary>How long the start waits for the slots' first jobs before the banner goes out anyway.</summary>
+    private static readonly TimeSpan FirstReportTimeout = TimeSpan.FromSeconds(30);
+
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private readonly CancellationTokenSource _stopping = new();
@@ -71,14 +74,20 @@ internal sealed partial class LiveJobRunner(
         _lastJobId = newest.Items.Count > 0 ? newest.Items[0].JobId : 0;
         // Listed in the node table from the start, also without live jobs.
         await ReportNodeStateAsync(0);
+        var firstReported = new List<Task>(slots);
         for (var slot = 0; slot < slots; slot++)
         {
             var workload = LiveWorkload.All[slot % LiveWorkload.All.Count];
             var hwThread = slot % Math.Max(hwThreads, 1);
             // Each slot its own sequence, different on every run: lifetimes and users should not march in step.
             var random = new Random(Random.Shared.Next());
-            _slots.Add(Task.Run(() => RunSlotAsync(workload, hwThread, random, _stopping.Token), CancellationToken.None));
+            var reported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            firstReported.Add(reported.Task);
+            _slots.Add(Task.Run(() => RunSlotAsync(workload, hwThread, random, reported, _stopping.Token), CancellationToken.None));
         }
+
+        // The banner that follows says the live jobs run: wait until each slot has reported its first job (or failed to).
+        await Task.WhenAny(Task.WhenAll(firstReported), Task.Delay(FirstReportTimeout, cancellationToken));
     }
 
     /// <summary>Kills the running processes and reports their jobs cancelled; returns when every slot has stopped.</summary>
@@ -100,13 +109,13 @@ internal sealed partial class LiveJobRunner(
         _nodeStateGate.Dispose();
     }
 
-    private async Task RunSlotAsync(LiveWorkload workload, int hwThread, Random random, CancellationToken stopping)
+    private async Task RunSlotAsync(LiveWorkload workload, int hwThread, Random random, TaskCompletionSource firstReported, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                await RunJobAsync(workload, hwThread, random.Next(MinimumSeconds, MaximumSeconds + 1), random, stopping);
+                await RunJobAsync(workload, hwThread, random.Next(MinimumSeconds, MaximumSeconds + 1), random, firstReported, stopping);
                 // A short gap between jobs, as a queue would leave.
                 await Task.Delay(TimeSpan.FromSeconds(random.Next(5, 20)), stopping);
             }
@@ -118,6 +127,7 @@ internal sealed partial class LiveJobRunner(
             {
                 // The server refused or the process could not start: say so and try again later rather than give up the slot.
                 LogSlotFailed(e, workload.Name);
+                firstReported.TrySetResult();
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(30), stopping);
@@ -130,7 +140,7 @@ internal sealed partial class LiveJobRunner(
         }
     }
 
-    private async Task RunJobAsync(LiveWorkload workload, int hwThread, int seconds, Random random, CancellationToken stopping)
+    private async Task RunJobAsync(LiveWorkload workload, int hwThread, int seconds, Random random, TaskCompletionSource reported, CancellationToken stopping)
     {
         var users = DemoPeople.Users;
         var user = users[random.Next(Math.Min(8, users.Count))];
@@ -170,6 +180,7 @@ internal sealed partial class LiveJobRunner(
         }
 
         LogStarted(jobId, workload.Name, process.Id, seconds);
+        reported.TrySetResult();
         try
         {
             await ReportNodeStateAsync(Interlocked.Increment(ref _running));
