@@ -15,6 +15,7 @@ public sealed partial class AdminTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var admin = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var adminContext = admin.Context;
         await admin.GotoAsync("/admin");
         await Assertions.Expect(admin.GetByTestId("users-table")).ToContainTextAsync("alice");
 
@@ -65,6 +66,7 @@ public sealed partial class AdminTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var admin = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var adminContext = admin.Context;
         const string notice = "Maintenance on Friday <script>window.noticeRan = true</script> <b>bold?</b>";
         try
         {
@@ -74,6 +76,7 @@ public sealed partial class AdminTests(Chromium chromium, UiSite site)
             await admin.WaitForURLAsync("**/admin?notice=saved");
 
             var bob = await site.SignedInPageAsync(chromium.Browser, "bob");
+            await using var bobContext = bob.Context;
             await bob.GotoAsync("/jobs");
             await Assertions.Expect(bob.GetByTestId("notice-banner")).ToHaveTextAsync(notice);
             Assert.False(await bob.EvaluateAsync<bool>("window.noticeRan === true"));
@@ -96,6 +99,7 @@ public sealed partial class AdminTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var admin = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var adminContext = admin.Context;
         await admin.GotoAsync("/admin");
         // The textarea's maxlength stops typing; a crafted post is what the service's limit is for.
         await admin.EvalOnSelectorAsync("#notice-text", "e => { e.removeAttribute('maxlength'); e.value = 'x'.repeat(501); }");
@@ -112,6 +116,7 @@ public sealed partial class AdminTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var alice = await site.SignedInPageAsync(chromium.Browser, "alice");
+        await using var aliceContext = alice.Context;
         var response = await alice.GotoAsync(path);
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(alice.GetByTestId("problem")).ToContainTextAsync("Access denied");
@@ -123,6 +128,7 @@ public sealed partial class AdminTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var alice = await site.SignedInPageAsync(chromium.Browser, "alice");
+        await using var aliceContext = alice.Context;
         // Her own token page carries a valid antiforgery field; she replays it into a post of the admin's notice form.
         await alice.GotoAsync("/account/token");
         var field = alice.Locator("form input[type=hidden]:not([name=_handler])").First;
@@ -136,6 +142,7 @@ public sealed partial class AdminTests(Chromium chromium, UiSite site)
         // Blazor refuses a post to a form the page did not render for her (400); the page itself would answer 403.
         Assert.True(response.Status is 400 or 403, $"answered {response.Status}");
         var bob = await site.SignedInPageAsync(chromium.Browser, "bob");
+        await using var bobContext = bob.Context;
         await bob.GotoAsync("/jobs");
         await Assertions.Expect(bob.GetByTestId("notice-banner")).ToHaveCountAsync(0);
     }
@@ -145,6 +152,7 @@ public sealed partial class AdminTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var alice = await site.SignedInPageAsync(chromium.Browser, "alice");
+        await using var aliceContext = alice.Context;
         await alice.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await alice.GotoAsync("/account/token");
         await Assertions.Expect(alice.GetByTestId("token-roles")).ToHaveTextAsync("user");

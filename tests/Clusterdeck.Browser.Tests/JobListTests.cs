@@ -23,6 +23,7 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         await StartAsync(FirstJobId + 3, "bob", "jlt-filter-alpha", start);
         await StartAsync(FirstJobId + 4, "alice", "jlt-filter-beta", start);
         var page = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var pageContext = page.Context;
 
         await page.GotoAsync("/jobs");
         await page.GetByTestId("filter-user").FillAsync("alice");
@@ -55,6 +56,7 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         await StartAsync(FirstJobId + 13, "alice", "jlt-sort", start + 120);
         await StopAsync(FirstJobId + 12, start + 60, "failed", duration: 30);
         var page = await site.SignedInPageAsync(chromium.Browser, "alice");
+        await using var pageContext = page.Context;
 
         await page.GotoAsync("/jobs?jobName=jlt-sort");
         await ExpectJobIdsAsync(page, FirstJobId + 13, FirstJobId + 12, FirstJobId + 11);
@@ -81,6 +83,7 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var page = await site.SignedInPageAsync(chromium.Browser, "alice");
+        await using var pageContext = page.Context;
 
         var response = await page.GotoAsync("/jobs?nodes=many&state=sleeping&colour=red&sort=-fp.no%20such");
         Assert.Equal(200, response!.Status);
@@ -100,6 +103,7 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         await StartAsync(FirstJobId + 21, "alice", "jlt-private", start);
         await StartAsync(FirstJobId + 22, "bob", "jlt-private", start);
         var alice = await site.SignedInPageAsync(chromium.Browser, "alice");
+        await using var aliceContext = alice.Context;
 
         await alice.GotoAsync("/jobs?jobName=jlt-private");
         await ExpectJobIdsAsync(alice, FirstJobId + 21);
@@ -116,6 +120,7 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         await Assertions.Expect(alice.GetByTestId("problem")).ToContainTextAsync("Not allowed");
 
         var bob = await site.SignedInPageAsync(chromium.Browser, "bob");
+        await using var bobContext = bob.Context;
         await bob.GotoAsync("/jobs?jobName=jlt-private");
         await ExpectJobIdsAsync(bob, FirstJobId + 22);
     }
@@ -126,6 +131,7 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         chromium.RequireBrowser();
         await StartAsync(FirstJobId + 31, "alice", "jlt-live", Now() - 100);
         var page = await site.SignedInPageAsync(chromium.Browser, "alice");
+        await using var pageContext = page.Context;
 
         await page.GotoAsync("/jobs?jobName=jlt-live");
         var duration = page.GetByTestId("job-duration");
@@ -147,6 +153,7 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         await ImportFritzJobAsync(FirstJobId + 41, "jlt-footprint", flopsAny: 45.012);
         await ImportFritzJobAsync(FirstJobId + 42, "jlt-footprint", flopsAny: 1500);
         var page = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var pageContext = page.Context;
 
         await page.GotoAsync($"/jobs?jobId={FirstJobId + 41}");
         var row = page.GetByTestId("job-row");
@@ -176,6 +183,7 @@ public sealed class JobListTests(Chromium chromium, UiSite site)
         await ImportFritzJobAsync(FirstJobId + 55, "python-preproc", flopsAny: 3.1, startTime: Now() - 2500, cpuLoad: 1.2, memBandwidth: 2.5, project: "sim-lab");
         await ImportFritzJobAsync(FirstJobId + 56, "openfoam-case7", flopsAny: 160, startTime: Now() - 3500, cpuLoad: 41, memBandwidth: 60, project: "sim-lab");
         var page = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var pageContext = page.Context;
 
         await page.GotoAsync("/jobs?project=sim-lab");
         await Assertions.Expect(page.GetByTestId("job-row")).ToHaveCountAsync(6);

@@ -9,7 +9,7 @@ namespace Clusterdeck.Browser.Tests;
 /// <summary>
 /// The job view at <c>/jobs/{dbId}</c> in Chromium against the real host: the reference emmy job's plots drawn with
 /// data, tags, a running job advancing without reload, and another user's job not found. Jobs this class starts use
-/// job ids from 5_200_000 on.
+/// job ids from 5,300,000 on.
 /// </summary>
 public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelper output)
 {
@@ -55,6 +55,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
         chromium.RequireBrowser();
         var dbId = await site.ReferenceJobIdAsync("emmy", ReferenceJobId);
         var page = await site.SignedInPageAsync(chromium.Browser, UiSite.EmmyOwner);
+        await using var pageContext = page.Context;
 
         var response = await page.GotoAsync($"/jobs/{dbId}");
         Assert.Equal(200, response!.Status);
@@ -97,6 +98,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
         chromium.RequireBrowser();
         var dbId = await site.ReferenceJobIdAsync("emmy", ReferenceJobId);
         var page = await site.SignedInPageAsync(chromium.Browser, UiSite.EmmyOwner);
+        await using var pageContext = page.Context;
         await page.GotoAsync($"/jobs/{dbId}");
         var plot = page.Locator("[data-metric=mem_bw] cd-metric-plot");
         await Assertions.Expect(plot).ToHaveAttributeAsync("data-drawn", "3");
@@ -125,6 +127,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
         var jobId = Interlocked.Increment(ref _nextJobId);
         var dbId = await site.StartJobAsync(StartBody(jobId, "alice", DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 300));
         var page = await site.SignedInPageAsync(chromium.Browser, "alice");
+        await using var pageContext = page.Context;
         await page.GotoAsync($"/jobs/{dbId}");
         var tags = page.GetByTestId("job-tags");
         await Assertions.Expect(tags).ToHaveAttributeAsync("data-interactive", "true");
@@ -165,6 +168,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
         await WriteLoadAsync(host, startTime, 0, 10);
 
         var page = await site.SignedInPageAsync(chromium.Browser, "alice");
+        await using var pageContext = page.Context;
         await page.GotoAsync($"/jobs/{dbId}");
         await Assertions.Expect(page.GetByTestId("job-state")).ToHaveTextAsync("running");
         var plot = page.Locator("[data-metric=load_one] cd-metric-plot");
@@ -203,6 +207,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
         chromium.RequireBrowser();
         var dbId = await site.ReferenceJobIdAsync("emmy", ReferenceJobId);
         var page = await site.SignedInPageAsync(chromium.Browser, "bob");
+        await using var pageContext = page.Context;
 
         var response = await page.GotoAsync($"/jobs/{dbId}");
 
@@ -221,6 +226,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
         chromium.RequireBrowser();
         var dbId = await site.ReferenceJobIdAsync("emmy", ReferenceJobId);
         var page = await site.SignedInPageAsync(chromium.Browser, UiSite.EmmyOwner);
+        await using var pageContext = page.Context;
         var json = new Dictionary<string, string> { ["Accept"] = "application/json" };
 
         var scope = await page.APIRequest.GetAsync($"/ui/data/jobs/{dbId}/metrics/flops_any?scope=galaxy", new() { Headers = json });
@@ -251,6 +257,7 @@ public sealed class JobViewTests(Chromium chromium, UiSite site, ITestOutputHelp
         chromium.RequireBrowser();
         var dbId = await site.ReferenceJobIdAsync("emmy", ReferenceJobId);
         var page = await site.SignedInPageAsync(chromium.Browser, UiSite.EmmyOwner);
+        await using var pageContext = page.Context;
         await page.AddInitScriptAsync("""
             document.addEventListener("cd-plot-drawn", e => {
               if (e.target.dataset.firstDrawnAt === undefined) e.target.dataset.firstDrawnAt = String(performance.now());

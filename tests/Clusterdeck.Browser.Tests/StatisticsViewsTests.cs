@@ -18,6 +18,7 @@ public sealed class StatisticsViewsTests(Chromium chromium, UiSite site)
         await StartAsync(FirstJobId + 2, "uvt-carol", "uvt-proj", now - 2000, nodes: 1);
         await StartAsync(FirstJobId + 3, "uvt-carol", "uvt-other", now - 100, nodes: 1);
         var page = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var pageContext = page.Context;
 
         await page.GotoAsync("/users/uvt-carol");
         await Assertions.Expect(page.GetByTestId("stat-total-jobs")).ToHaveTextAsync("3");
@@ -41,6 +42,7 @@ public sealed class StatisticsViewsTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var page = await site.SignedInPageAsync(chromium.Browser, UiSite.EmmyOwner);
+        await using var pageContext = page.Context;
 
         var response = await page.GotoAsync($"/users/{UiSite.EmmyOwner}");
         Assert.Equal(200, response!.Status);
@@ -57,6 +59,7 @@ public sealed class StatisticsViewsTests(Chromium chromium, UiSite site)
         await StartAsync(FirstJobId + 11, "alice", "pvt-climate", now - 7200, nodes: 2);
         await StartAsync(FirstJobId + 12, "bob", "pvt-climate", now - 1800, nodes: 3, host: "host126");
         var page = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var pageContext = page.Context;
 
         await page.GotoAsync("/projects/pvt-climate");
         await Assertions.Expect(page.GetByTestId("project-name")).ToContainTextAsync("pvt-climate");
@@ -78,6 +81,7 @@ public sealed class StatisticsViewsTests(Chromium chromium, UiSite site)
         await StartAsync(FirstJobId + 22, "ant-dave", "ant-proj", now - 1200, nodes: 1);
         await StartAsync(FirstJobId + 23, "ant-erin", "ant-proj", now - 600, nodes: 1);
         var page = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var pageContext = page.Context;
 
         await page.GotoAsync("/analysis");
         await page.GetByTestId("analysis-cluster").SelectOptionAsync(TestArchive.TestClusterName);
@@ -110,6 +114,7 @@ public sealed class StatisticsViewsTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var page = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var pageContext = page.Context;
 
         await page.GotoAsync("/analysis");
         await Assertions.Expect(page.GetByTestId("analysis-table")).ToBeVisibleAsync();

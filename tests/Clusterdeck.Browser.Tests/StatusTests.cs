@@ -10,7 +10,7 @@ namespace Clusterdeck.Browser.Tests;
 
 /// <summary>
 /// The cluster status page and the node page on <c>fritz</c>, with node states pushed as a Slurm adapter does and
-/// metrics written as a collector does. Hosts f0101..f0104 and job ids from 5_101_000 on belong to this class.
+/// metrics written as a collector does. Hosts f0101..f0104 and job ids from 5,400,000 on belong to this class.
 /// </summary>
 public sealed class StatusTests(Chromium chromium, UiSite site)
 {
@@ -21,9 +21,10 @@ public sealed class StatusTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         await PushStatesAsync(("f0101", "idle"), ("f0102", "allocated"), ("f0103", "mixed"));
-        await StartJobAsync(JobOn(5_101_001, "f0102"));
+        await site.StartJobAsync(JobOn(5_400_001, "f0102"));
 
         var admin = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var adminContext = admin.Context;
         await admin.GotoAsync($"/status/{Cluster}");
         var f0101 = Row(admin, "f0101");
         await Assertions.Expect(f0101.GetByTestId("scheduler-state")).ToHaveAttributeAsync("data-state", "idle");
@@ -55,9 +56,10 @@ public sealed class StatusTests(Chromium chromium, UiSite site)
         // Metrics first: the health is judged when the state is reported.
         await WriteMetricsAsync("f0104");
         await PushStatesAsync(("f0104", "allocated"));
-        await StartJobAsync(JobOn(5_101_002, "f0104"));
+        await site.StartJobAsync(JobOn(5_400_002, "f0104"));
 
         var admin = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var adminContext = admin.Context;
         await admin.GotoAsync($"/status/{Cluster}");
         await Row(admin, "f0104").GetByRole(AriaRole.Link, new() { Name = "f0104" }).ClickAsync();
         await admin.WaitForURLAsync($"**/nodes/{Cluster}/f0104");
@@ -94,6 +96,7 @@ public sealed class StatusTests(Chromium chromium, UiSite site)
         chromium.RequireBrowser();
         await WriteMetricsAsync("f0104");
         var admin = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var adminContext = admin.Context;
         var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
         var response = await admin.APIRequest.GetAsync($"/ui/data/nodes/{Cluster}/f0104/metrics/cpu_load?last=3600");
@@ -124,6 +127,7 @@ public sealed class StatusTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var page = await site.SignedInPageAsync(chromium.Browser, user);
+        await using var pageContext = page.Context;
 
         var response = await page.APIRequest.GetAsync(path);
 
@@ -137,6 +141,7 @@ public sealed class StatusTests(Chromium chromium, UiSite site)
     {
         chromium.RequireBrowser();
         var admin = await site.SignedInPageAsync(chromium.Browser, "admin");
+        await using var adminContext = admin.Context;
         var response = await admin.GotoAsync("/status/no-such-cluster");
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(admin.GetByTestId("problem")).ToContainTextAsync("no cluster 'no-such-cluster'");
@@ -149,7 +154,7 @@ public sealed class StatusTests(Chromium chromium, UiSite site)
         var body = new
         {
             cluster = Cluster,
-            nodes = nodes.Select(n => new { hostname = n.Host, states = new[] { n.State }, cpusAllocated = 36, memoryAllocated = 1024, gpusAllocated = 0, jobsRunning = 1 }),
+            nodes = nodes.Select(n => new { hostname = n.Host, states = new[] { n.State }, cpusAllocated = 36, memoryAllocated = 1024, gpusAllocated = 0, jobsRunning = 0 }),
         };
         using var response = await site.Api.PostAsJsonAsync("/api/nodestate/", body, TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -167,13 +172,6 @@ public sealed class StatusTests(Chromium chromium, UiSite site)
 
         using var content = new StringContent(lines.ToString(), Encoding.UTF8, "text/plain");
         using var response = await site.Api.PostAsync(new Uri($"/api/write?cluster={Cluster}", UriKind.Relative), content, TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-    }
-
-    /// <summary>Starts a job through cc-backend's <c>start_job</c> (which answers no database id; the tests need none).</summary>
-    private async Task StartJobAsync(object job)
-    {
-        using var response = await site.Api.PostAsJsonAsync("/api/jobs/start_job/", job, TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 

@@ -14,17 +14,10 @@ public sealed class ClusterStatusTests
         NodeOf("g0001", SchedulerStates.Allocated, MonitoringStates.Full),
     ];
 
-    // As NodeService.CountStatesAsync answers: scheduler states, then health states, in the store's order.
-    private static readonly NodeStateCount[] Counts =
-    [
-        new("down", 1), new("allocated", 2), new("idle", 1),
-        new("partial", 1), new("full", 2), new("failed", 1),
-    ];
-
     [Fact]
-    public void Build_Counts_SplitIntoSchedulerAndHealthInTheirOwnOrder()
+    public void Build_NodeStates_CountedBySchedulerAndHealthInTheirOwnOrder()
     {
-        var status = ClusterStatus.Build(Nodes, Counts, []);
+        var status = ClusterStatus.Build(Nodes, []);
 
         Assert.Equal([new("allocated", 2), new("idle", 1), new("down", 1)], status.SchedulerCounts);
         Assert.Equal([new("full", 2), new("partial", 1), new("failed", 1)], status.HealthCounts);
@@ -41,7 +34,7 @@ public sealed class ClusterStatusTests
             JobOn(numHwthreads: 4, numAcc: 0, "g0001", "g0001"),
         ];
 
-        var status = ClusterStatus.Build(Nodes, Counts, running);
+        var status = ClusterStatus.Build(Nodes, running);
 
         Assert.Equal(3, status.RunningJobs);
         Assert.Equal(2, status.AllocatedNodes);
@@ -59,7 +52,7 @@ public sealed class ClusterStatusTests
     [InlineData("f", "full", new[] { "f0101" })]
     [InlineData("nothing", "", new string[0])]
     public void Filter_TextAndState_MatchingHosts(string? text, string state, string[] expected) =>
-        Assert.Equal(expected, ClusterStatus.Build(Nodes, Counts, []).Filter(text, state).Select(r => r.Node.Hostname));
+        Assert.Equal(expected, ClusterStatus.Build(Nodes, []).Filter(text, state).Select(r => r.Node.Hostname));
 
     private static Node NodeOf(string host, string state, string health) =>
         new() { Hostname = host, Cluster = "fritz", SubCluster = "main", State = new NodeStateRecord { SchedulerState = state, HealthState = health } };

@@ -22,6 +22,12 @@ public static class AccessRules
     public static bool CanSeeUserProfile(Caller caller, string username) =>
         CanReadUser(caller, username) || caller.HasRole(Role.Support) || caller.HasRole(Role.Manager);
 
+    /// <summary>cc-backend lets only admin and support staff read node states.</summary>
+    public static bool CanReadNodeStates(Caller caller) => caller.HasRole(Role.Admin) || caller.HasRole(Role.Support);
+
+    /// <summary>Why <see cref="CanReadNodeStates"/> said no, in cc-backend's words.</summary>
+    public const string NodeStatesDenied = "you need to be administrator or support staff for this query";
+
     /// <summary>cc-backend hides metrics marked <c>restrict</c> from callers whose only role is <c>user</c>.</summary>
     public static bool SeesRestrictedMetrics(Caller caller) => !(caller.Roles.Count == 1 && caller.HasRole(Role.User));
 }

@@ -29,4 +29,8 @@ public static class CallerPrincipal
         var method = identity.AuthenticationType == TokenAuthenticationType ? AuthMethod.Token : AuthMethod.Session;
         return new Caller(name, roles, method);
     }
+
+    /// <summary>The caller of code that only runs behind authentication (an authorized endpoint, an <c>[Authorize]</c>d page).</summary>
+    public static Caller RequireCaller(this ClaimsPrincipal principal) =>
+        principal.ToCaller() ?? throw new InvalidOperationException("reached without an authenticated caller");
 }

@@ -12,7 +12,7 @@ namespace Clusterdeck.Core.Demo;
 /// job goes: its metric data (<see cref="DemoMetricSynthesizer"/>) gets per-series statistics and the job's statistics
 /// (<see cref="JobStatisticsAggregation"/>, as the archiver computes them), placement, footprint and energy
 /// (<see cref="JobPlacement.TryPrepareArchived"/>, as the archive import does), then <c>data.json.gz</c> and
-/// <c>meta.json</c> through <see cref="IJobArchive"/>; the rows go in through the archive rebuild's bulk path.
+/// <c>meta.json</c> through <see cref="IJobArchive"/>; the rows go in through the store's bulk insert.
 /// </summary>
 public sealed partial class DemoArchiveBuilder(
     IJobArchive archive,
@@ -39,8 +39,8 @@ public sealed partial class DemoArchiveBuilder(
         var metrics = catalog.MetricConfigFor(cluster.Name, subCluster.Name, restrictedCaller: false);
 
         RemoveJobDirectories(cluster.Name);
-        // Empties the table and gives its indexes straight back: the UI reads the table while it fills.
-        await (await jobs.BeginRebuildAsync(cancellationToken)).DisposeAsync();
+        // Every job (their tags go with them); the table keeps its indexes, as the UI reads it while it fills.
+        await jobs.DeleteStartedBeforeAsync(long.MaxValue, omitTagged: false, cancellationToken);
         var plans = DemoWorkload.Plan(jobCount, now, seed, cluster).OrderByDescending(p => p.Job.StartTime).ToList();
         var (files, rows) = (new Stopwatch(), new Stopwatch());
         var (written, stored) = (0, 0);
@@ -74,8 +74,16 @@ public sealed partial class DemoArchiveBuilder(
         return result;
     }
 
-    /// <summary>One job's data, statistics, footprint and archive files; the job as it enters the table.</summary>
-    internal async Task<Job> WriteJobAsync(DemoJobPlan plan, IReadOnlyList<MetricConfig> metrics, SubCluster subCluster, CancellationToken cancellationToken)
+    /// <summary>One job's archive files; the job as it enters the table.</summary>
+    private async Task<Job> WriteJobAsync(DemoJobPlan plan, IReadOnlyList<MetricConfig> metrics, SubCluster subCluster, CancellationToken cancellationToken)
+    {
+        var (job, data) = Prepare(plan, metrics, subCluster, placement);
+        await archive.ImportJobAsync(job, data, cancellationToken);
+        return job;
+    }
+
+    /// <summary>One job as the archiver would leave it: its data, statistics as the archiver computes them, placement, footprint and energy as the import does.</summary>
+    internal static (Job Job, JobData Data) Prepare(DemoJobPlan plan, IReadOnlyList<MetricConfig> metrics, SubCluster subCluster, JobPlacement placement)
     {
         var missing = new List<string>();
         var data = JobStatisticsAggregation.PrepareForArchive(DemoMetricSynthesizer.Synthesize(plan, metrics, subCluster), missing);
@@ -86,8 +94,7 @@ public sealed partial class DemoArchiveBuilder(
             throw new InvalidOperationException($"synthetic job {plan.Job.JobId} was rejected: {rejection.Message}");
         }
 
-        await archive.ImportJobAsync(job, data, cancellationToken);
-        return job;
+        return (job, data);
     }
 
     private void RemoveJobDirectories(string cluster)

@@ -171,13 +171,12 @@ public sealed partial class NodeService(
         return await store.HistoryAsync(nodeId, fromTime, toTime, cancellationToken);
     }
 
-    /// <summary>cc-backend lets only admin and support staff read node states.</summary>
     private static void RequireReader(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.HasRole(Role.Admin) && !caller.HasRole(Role.Support))
+        if (!AccessRules.CanReadNodeStates(caller))
         {
-            throw new AccessDeniedException("you need to be administrator or support staff for this query");
+            throw new AccessDeniedException(AccessRules.NodeStatesDenied);
         }
     }
 

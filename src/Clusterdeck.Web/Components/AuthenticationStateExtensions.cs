@@ -10,5 +10,5 @@ public static class AuthenticationStateExtensions
     /// renders has one; the services then apply the same role rules as the APIs.
     /// </summary>
     public static async Task<Caller> CallerAsync(this Task<AuthenticationState> state) =>
-        (await state).User.ToCaller() ?? throw new InvalidOperationException("a page was rendered without a signed-in user");
+        (await state).User.RequireCaller();
 }

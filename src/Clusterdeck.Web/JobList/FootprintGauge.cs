@@ -1,6 +1,8 @@
 using Clusterdeck.Core.Clusters;
 using Clusterdeck.Core.Jobs;
 
+using Clusterdeck.Web.Components;
+
 namespace Clusterdeck.Web.JobList;
 
 /// <summary>
@@ -99,7 +101,7 @@ public sealed record FootprintGauge(
             }
 
             var thresholds = new FootprintThresholds(config.Peak * share, config.Normal * share, config.Caution * share, config.Alert * share);
-            gauges.Add(new FootprintGauge(metric.Key, metric.Metric, metric.Statistic, value, thresholds, UnitText(config.Unit),
+            gauges.Add(new FootprintGauge(metric.Key, metric.Metric, metric.Statistic, value, thresholds, Format.Unit(config.Unit),
                 config.LowerIsBetter, Rate(value, thresholds, config.LowerIsBetter)));
         }
 
@@ -116,6 +118,4 @@ public sealed record FootprintGauge(
         var threads = catalog.FindSubCluster(job.Cluster, job.SubCluster)?.Topology.Node.Count ?? 0;
         return threads > 0 ? Math.Min(1.0, (double)job.NumHwthreads / threads) : 1.0;
     }
-
-    private static string UnitText(MetricUnit unit) => (unit.Prefix ?? "") + unit.Base;
 }

@@ -23,7 +23,6 @@ public sealed partial class JobTable
     private JobPage? _page;
     private string? _error;
     private bool _seesRestricted;
-    private int _runningOnPage;
     private string? _loaded;
     private CancellationTokenSource? _stop;
     private IReadOnlyList<string>? _footprintKeys;
@@ -53,6 +52,8 @@ public sealed partial class JobTable
     private string CountText => _page?.Count is { } count
         ? count == 1 ? "1 job" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} jobs")
         : "";
+
+    private int RunningOnPage => _page?.Items.Count(j => j.State == JobStates.Running) ?? 0;
 
     private int LastPage => JobListPaging.LastPage(_page?.Count ?? 0, _url.PerPage);
 
@@ -90,8 +91,6 @@ public sealed partial class JobTable
             _page = null;
             _error = e.Message;
         }
-
-        _runningOnPage = _page?.Items.Count(j => j.State == JobStates.Running) ?? 0;
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -137,8 +136,10 @@ public sealed partial class JobTable
             {
                 await InvokeAsync(async () =>
                 {
-                    await ReloadRunningRowsAsync(cancellationToken);
-                    StateHasChanged();
+                    if (await ReloadRunningRowsAsync(cancellationToken))
+                    {
+                        StateHasChanged();
+                    }
                 });
             }
         }
@@ -152,26 +153,23 @@ public sealed partial class JobTable
         }
     }
 
-    /// <summary>Re-reads the page's running jobs and puts the fresh rows in place; a job that has ended keeps its place with its end state.</summary>
-    private async Task ReloadRunningRowsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-reads the page's running jobs and puts the fresh rows in place; a job that has ended keeps its place with its
+    /// end state. False when the page has no running job, so there is nothing to render again.
+    /// </summary>
+    private async Task<bool> ReloadRunningRowsAsync(CancellationToken cancellationToken)
     {
-        if (_page is null)
-        {
-            return;
-        }
-
-        var running = _page.Items.Where(j => j.State == JobStates.Running && j.Id is not null).Select(j => j.Id!.Value).ToList();
+        var running = _page?.Items.Where(j => j.State == JobStates.Running && j.Id is not null).Select(j => j.Id!.Value).ToList() ?? [];
         if (running.Count == 0)
         {
-            _runningOnPage = 0;
-            return;
+            return false;
         }
 
         var caller = await Authentication.CallerAsync();
         var fresh = await Jobs.QueryAsync(caller, new JobQuery { Filters = [new JobFilter { DbIds = running }], IncludeCount = false }, cancellationToken);
         var byId = fresh.Items.Where(j => j.Id is not null).ToDictionary(j => j.Id!.Value);
-        _page = _page with { Items = [.. _page.Items.Select(j => j.Id is { } id && byId.TryGetValue(id, out var now) ? now : j)] };
-        _runningOnPage = _page.Items.Count(j => j.State == JobStates.Running);
+        _page = _page! with { Items = [.. _page.Items.Select(j => j.Id is { } id && byId.TryGetValue(id, out var now) ? now : j)] };
+        return true;
     }
 
     private long DurationOf(Job job) =>

@@ -5,6 +5,7 @@ using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Jobs;
 using Clusterdeck.Core.Metrics;
 using Clusterdeck.Core.Metrics.JobMetrics;
+using Clusterdeck.Web.JobDetails;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +33,7 @@ public static class JobPlotDataEndpoints
         long dbId, string metric, string? scope, int? resolution, HttpContext context,
         JobMetricDataService metrics, IClusterCatalog catalog, CancellationToken cancellationToken)
     {
-        var caller = CallerOf(context);
+        var caller = context.User.RequireCaller();
         scope = string.IsNullOrEmpty(scope) ? MetricScopes.Node : scope;
         var job = await metrics.GetJobAsync(caller, dbId, cancellationToken);
         var data = await metrics.LoadDataAsync(caller, job, new JobDataRequest([metric], [scope], resolution ?? 0), cancellationToken);
@@ -45,7 +46,7 @@ public static class JobPlotDataEndpoints
     private static async Task<Ok<RooflinePlotData>> GetRooflineAsync(
         long dbId, int? resolution, HttpContext context, JobMetricDataService metrics, IClusterCatalog catalog, CancellationToken cancellationToken)
     {
-        var caller = CallerOf(context);
+        var caller = context.User.RequireCaller();
         var job = await metrics.GetJobAsync(caller, dbId, cancellationToken);
         var request = new JobDataRequest([JobRoofline.FlopsMetric, JobRoofline.BandwidthMetric], [MetricScopes.Node], resolution ?? 0);
         var data = await metrics.LoadDataAsync(caller, job, request, cancellationToken);
@@ -53,9 +54,6 @@ public static class JobPlotDataEndpoints
         var bandwidth = Pick(data, JobRoofline.BandwidthMetric, MetricScopes.Node) ?? throw Missing(caller, job, JobRoofline.BandwidthMetric, catalog);
         return TypedResults.Ok(JobRoofline.Build(flops.Metric, bandwidth.Metric, catalog.FindSubCluster(job.Cluster, job.SubCluster)));
     }
-
-    private static Caller CallerOf(HttpContext context) =>
-        context.User.ToCaller() ?? throw new InvalidOperationException("a data endpoint was reached without a signed-in caller");
 
     /// <summary>The asked scope when the data has it; otherwise the one scope an archive stored (the service's fallback).</summary>
     private static (string Scope, JobMetric Metric)? Pick(JobData data, string metric, string scope)
@@ -76,9 +74,7 @@ public static class JobPlotDataEndpoints
 
     private static int NativeTimestep(IClusterCatalog catalog, Job job, string metric, JobMetric data)
     {
-        var configured = catalog.MetricConfigFor(job.Cluster, job.SubCluster, restrictedCaller: false)
-            .Concat(catalog.Find(job.Cluster)?.MetricConfig ?? [])
-            .FirstOrDefault(m => m.Name == metric)?.Timestep ?? 0;
+        var configured = JobMetricConfigs.For(catalog, job, Caller.Console).FirstOrDefault(m => m.Name == metric)?.Timestep ?? 0;
         return configured > 0 ? Math.Min(configured, data.Timestep) : data.Timestep;
     }
 

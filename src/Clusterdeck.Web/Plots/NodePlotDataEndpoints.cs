@@ -34,7 +34,7 @@ public static class NodePlotDataEndpoints
         HttpContext context, NodeMetricDataService nodeData, IClusterCatalog catalog, TimeProvider time,
         string cluster, string host, string metric, long? from, long? to, long? last, int? resolution, CancellationToken cancellationToken)
     {
-        var caller = context.User.ToCaller() ?? throw new AccessDeniedException("sign in first");
+        var caller = context.User.RequireCaller();
         var (start, end) = Window(time.GetUtcNow().ToUnixTimeSeconds(), from, to, last);
         if (catalog.Find(cluster) is null)
         {

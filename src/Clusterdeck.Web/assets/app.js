@@ -2,4 +2,5 @@
 import "bootstrap/dist/js/bootstrap.bundle.js";
 import "./copy.js";
 import "./plots.js";
-import "./jobs.js";
+import "./joblist.js";
+import "./histogram.js";

@@ -11,7 +11,7 @@ function boundsOf(container) {
   return min === max ? min : `${min}..${max}`;
 }
 
-export function filterAddress(form) {
+function filterAddress(form) {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
     const text = String(value).trim();

@@ -26,7 +26,7 @@ const BAND_THRESHOLD = 8;
 const TOOLTIP_ROWS = 12;
 
 /** Three significant digits with an SI prefix, as Components/Format.cs writes numbers. */
-export function formatNumber(value) {
+function formatNumber(value) {
   if (value == null || !Number.isFinite(value)) return "–";
   let prefix = 0;
   while (Math.abs(value) >= 1000 && prefix < PREFIXES.length - 1) {
@@ -44,7 +44,7 @@ function formatTick(value) {
 }
 
 /** Seconds as h:mm (or d h:mm), for elapsed job time. */
-export function formatElapsed(seconds) {
+function formatElapsed(seconds) {
   const s = Math.max(0, Math.round(seconds));
   const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
   const clock = `${h}:${String(m).padStart(2, "0")}`;
@@ -69,7 +69,7 @@ function seriesColor(index, count) {
 }
 
 /** src with resolution=<seconds> added or replaced. */
-export function withResolution(src, resolution) {
+function withResolution(src, resolution) {
   const url = new URL(src, document.baseURI);
   url.searchParams.set("resolution", String(resolution));
   return url.pathname + url.search;
@@ -79,7 +79,7 @@ export function withResolution(src, resolution) {
  * The resolution to fetch for a zoomed range: about as many samples as the whole job had at the coarse resolution,
  * in whole multiples of the native timestep, never finer than native.
  */
-export function finerResolution(range, nativeTimestep, targetSamples) {
+function finerResolution(range, nativeTimestep, targetSamples) {
   const wanted = range / Math.max(targetSamples, 1);
   const steps = Math.max(1, Math.floor(wanted / nativeTimestep));
   return steps * nativeTimestep;
@@ -506,7 +506,7 @@ function prepareCanvas(element, height) {
 }
 
 /** Time colour of a roofline point: blue at the start through green to red at the end. */
-export function timeColor(t) {
+function timeColor(t) {
   const clamp = (v) => Math.max(0, Math.min(255, Math.round(v)));
   const r = t < 0.5 ? 0 : clamp((t - 0.5) * 2 * 255);
   const g = t < 0.5 ? clamp(t * 2 * 255) : clamp((1 - t) * 2 * 255);

@@ -73,7 +73,7 @@ internal sealed partial class LiveJobRunner(
         }, cancellationToken);
         _lastJobId = newest.Items.Count > 0 ? newest.Items[0].JobId : 0;
         // Listed in the node table from the start, also without live jobs.
-        await ReportNodeStateAsync(0);
+        await ReportNodeStateAsync();
         var firstReported = new List<Task>(slots);
         for (var slot = 0; slot < slots; slot++)
         {
@@ -183,7 +183,8 @@ internal sealed partial class LiveJobRunner(
         reported.TrySetResult();
         try
         {
-            await ReportNodeStateAsync(Interlocked.Increment(ref _running));
+            Interlocked.Increment(ref _running);
+            await ReportNodeStateAsync();
             string state;
             var cancelled = false;
             try
@@ -211,7 +212,8 @@ internal sealed partial class LiveJobRunner(
         {
             // Whatever went wrong, no process outlives its job's slot.
             Kill(process);
-            await ReportNodeStateAsync(Interlocked.Decrement(ref _running));
+            Interlocked.Decrement(ref _running);
+            await ReportNodeStateAsync();
         }
     }
 
@@ -287,27 +289,29 @@ internal sealed partial class LiveJobRunner(
 
     /// <summary>
     /// This node's scheduler state as a batch system reports it (<c>/api/nodestate/</c>): idle, mixed or allocated by the
-    /// live jobs on its hardware threads. One report at a time, so the last one sent is the last one stored.
+    /// live jobs on its hardware threads. One report at a time, each with the count read inside the gate, so the last
+    /// one stored carries the latest count.
     /// </summary>
-    private async Task ReportNodeStateAsync(int running)
+    private async Task ReportNodeStateAsync()
     {
-        var state = running <= 0 ? "idle" : running >= hwThreads ? "allocated" : "mixed";
-        var body = new JsonObject
-        {
-            ["cluster"] = DemoCluster.Name,
-            ["nodes"] = new JsonArray(new JsonObject
-            {
-                ["hostname"] = hostname,
-                ["states"] = new JsonArray(state),
-                ["cpusAllocated"] = Math.Clamp(running, 0, hwThreads),
-                ["jobsRunning"] = Math.Max(running, 0),
-            }),
-        };
         // Best effort, within a few seconds: a missed report only leaves the node's state behind until the next one.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await _nodeStateGate.WaitAsync(CancellationToken.None);
         try
         {
+            var running = Volatile.Read(ref _running);
+            var state = running <= 0 ? "idle" : running >= hwThreads ? "allocated" : "mixed";
+            var body = new JsonObject
+            {
+                ["cluster"] = DemoCluster.Name,
+                ["nodes"] = new JsonArray(new JsonObject
+                {
+                    ["hostname"] = hostname,
+                    ["states"] = new JsonArray(state),
+                    ["cpusAllocated"] = Math.Clamp(running, 0, hwThreads),
+                    ["jobsRunning"] = Math.Max(running, 0),
+                }),
+            };
             using var response = await api.PostAsJsonAsync("api/nodestate/", body, deadline.Token);
             await EnsureSuccessAsync(response, "nodestate", deadline.Token);
         }

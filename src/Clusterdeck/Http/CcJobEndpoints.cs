@@ -1,5 +1,5 @@
 using System.Globalization;
-using Clusterdeck.Authentication;
+using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Archive;
 using Clusterdeck.Core.Clusters;
 using Clusterdeck.Core.Errors;
@@ -44,7 +44,7 @@ internal static class CcJobEndpoints
         Answer(async () =>
         {
             var request = await CcJson.ReadAsync<Job>(context.Request, "parsing request body failed", cancellationToken);
-            await jobs.StartAsync(context.RequireCaller(), request, cancellationToken);
+            await jobs.StartAsync(context.User.RequireCaller(), request, cancellationToken);
             return Results.Json(new CcMessage("success"), statusCode: StatusCodes.Status201Created);
         });
 
@@ -52,7 +52,7 @@ internal static class CcJobEndpoints
         Answer(async () =>
         {
             var request = await CcJson.ReadAsync<CcStopJobRequest>(context.Request, "parsing request body failed", cancellationToken);
-            return Results.Json(await jobs.StopAsync(context.RequireCaller(), request.ToRequest(), cancellationToken));
+            return Results.Json(await jobs.StopAsync(context.User.RequireCaller(), request.ToRequest(), cancellationToken));
         });
 
     private static Task<IResult> StopByIdAsync(string id, HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
@@ -60,14 +60,14 @@ internal static class CcJobEndpoints
         {
             var dbId = ParseId(id, "id");
             var request = await CcJson.ReadAsync<CcStopJobRequest>(context.Request, "parsing request body failed", cancellationToken);
-            return Results.Json(await jobs.StopByIdAsync(context.RequireCaller(), dbId, request.ToRequest(), cancellationToken));
+            return Results.Json(await jobs.StopByIdAsync(context.User.RequireCaller(), dbId, request.ToRequest(), cancellationToken));
         }, notFound: StatusCodes.Status422UnprocessableEntity);
 
     private static Task<IResult> ListAsync(HttpContext context, JobQueryService queries, IJobArchive archive, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
             var (query, withMetadata) = ParseListQuery(context.Request.Query);
-            var page = await queries.QueryAsync(context.RequireCaller(), query, cancellationToken);
+            var page = await queries.QueryAsync(context.User.RequireCaller(), query, cancellationToken);
             var items = new List<Job>(page.Items.Count);
             foreach (var job in page.Items)
             {
@@ -95,13 +95,13 @@ internal static class CcJobEndpoints
                 throw new InvalidInputException($"invalid timestamp format: \"{ts}\" is not an integer");
             }
 
-            return Results.Json(new CcUsedNodes(await jobs.UsedNodesAsync(context.RequireCaller(), timestamp, cancellationToken)));
+            return Results.Json(new CcUsedNodes(await jobs.UsedNodesAsync(context.User.RequireCaller(), timestamp, cancellationToken)));
         });
 
     private static Task<IResult> GetAsync(string id, HttpContext context, JobMetricDataService metrics, IClusterCatalog catalog, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
-            var caller = context.RequireCaller();
+            var caller = context.User.RequireCaller();
             var job = await metrics.GetJobAsync(caller, ParseId(id, "id"), cancellationToken);
             var data = context.Request.Query["all-metrics"] == "true"
                 ? await metrics.LoadDataAsync(caller, job, RestRequest(job, catalog, null), cancellationToken)
@@ -112,7 +112,7 @@ internal static class CcJobEndpoints
     private static Task<IResult> GetWithMetricsAsync(string id, HttpContext context, JobMetricDataService metrics, IClusterCatalog catalog, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
-            var caller = context.RequireCaller();
+            var caller = context.User.RequireCaller();
             var job = await metrics.GetJobAsync(caller, ParseId(id, "id"), cancellationToken);
             var names = await CcJson.ReadAsync<string[]>(context.Request, "decoding request failed", cancellationToken);
             var data = await metrics.LoadDataAsync(caller, job, RestRequest(job, catalog, names.Length == 0 ? null : names), cancellationToken);
@@ -145,7 +145,7 @@ internal static class CcJobEndpoints
 
         try
         {
-            var caller = context.RequireCaller();
+            var caller = context.User.RequireCaller();
             var job = await metrics.GetJobAsync(caller, ParseId(id, "id"), cancellationToken);
             var names = query["metric"].Select(m => m ?? "").ToList();
             var request = new JobDataRequest(names.Count == 0 ? null : names, scopes.Count == 0 ? null : scopes, resolution);
@@ -173,7 +173,7 @@ internal static class CcJobEndpoints
     private static Task<IResult> TagAsync(string id, HttpContext context, JobQueryService queries, TagService tags, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
-            var caller = context.RequireCaller();
+            var caller = context.User.RequireCaller();
             var job = await queries.GetAsync(caller, ParseId(id, "job ID"), cancellationToken);
             var request = await CcJson.ReadAsync<CcTagRequest[]>(context.Request, "decoding request failed", cancellationToken);
             var all = await tags.AttachByNameAsync(caller, job.Id!.Value, [.. request.Select(ToTag)], cancellationToken);
@@ -183,7 +183,7 @@ internal static class CcJobEndpoints
     private static Task<IResult> UntagAsync(string id, HttpContext context, JobQueryService queries, TagService tags, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
-            var caller = context.RequireCaller();
+            var caller = context.User.RequireCaller();
             var job = await queries.GetAsync(caller, ParseId(id, "job ID"), cancellationToken);
             var request = await CcJson.ReadAsync<CcTagRequest[]>(context.Request, "decoding request failed", cancellationToken);
             // As cc-backend: private tags cannot be removed through this API; they are skipped.
@@ -195,7 +195,7 @@ internal static class CcJobEndpoints
     private static Task<IResult> DeleteTagsAsync(HttpContext context, TagService tags, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
-            var caller = context.RequireCaller();
+            var caller = context.User.RequireCaller();
             var request = await CcJson.ReadAsync<CcTagRequest[]>(context.Request, "decoding request failed", cancellationToken);
             var deleted = 0;
             foreach (var tag in request.Where(t => t.Scope is TagScopes.Global or TagScopes.Admin))
@@ -213,7 +213,7 @@ internal static class CcJobEndpoints
         {
             var dbId = ParseId(id, "job ID");
             var request = await CcJson.ReadAsync<CcEditMetaRequest>(context.Request, "decoding request failed", cancellationToken);
-            return Results.Json(await jobs.EditMetadataAsync(context.RequireCaller(), dbId, request.Key ?? "", request.Value ?? "", cancellationToken));
+            return Results.Json(await jobs.EditMetadataAsync(context.User.RequireCaller(), dbId, request.Key ?? "", request.Value ?? "", cancellationToken));
         });
 
     private static Task<IResult> EditMetaByKeyAsync(HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
@@ -222,14 +222,14 @@ internal static class CcJobEndpoints
             var request = await CcJson.ReadAsync<CcJobMetaRequest>(context.Request, "decoding request failed", cancellationToken);
             var key = new JobKey(request.JobId ?? throw new InvalidInputException("the field 'jobId' is required"), request.Cluster, request.StartTime);
             var payload = request.Payload ?? throw new InvalidInputException("the field 'payload' is required");
-            return Results.Json(await jobs.EditMetadataAsync(context.RequireCaller(), key, payload.Key ?? "", payload.Value ?? "", cancellationToken));
+            return Results.Json(await jobs.EditMetadataAsync(context.User.RequireCaller(), key, payload.Key ?? "", payload.Value ?? "", cancellationToken));
         });
 
     private static Task<IResult> DeleteAsync(string id, HttpContext context, JobService jobs, CancellationToken cancellationToken) =>
         Answer(async () =>
         {
             var dbId = ParseId(id, "id");
-            await jobs.DeleteAsync(context.RequireCaller(), dbId, cancellationToken);
+            await jobs.DeleteAsync(context.User.RequireCaller(), dbId, cancellationToken);
             return CcApi.Message($"Successfully deleted job {dbId}");
         }, notFound: StatusCodes.Status422UnprocessableEntity);
 
@@ -238,7 +238,7 @@ internal static class CcJobEndpoints
         {
             var request = await CcJson.ReadAsync<CcJobKeyRequest>(context.Request, "parsing request body failed", cancellationToken);
             var key = new JobKey(request.JobId ?? throw new InvalidInputException("the field 'jobId' is required"), request.Cluster, request.StartTime);
-            var dbId = await jobs.DeleteAsync(context.RequireCaller(), key, cancellationToken);
+            var dbId = await jobs.DeleteAsync(context.User.RequireCaller(), key, cancellationToken);
             return CcApi.Message($"Successfully deleted job {dbId}");
         }, notFound: StatusCodes.Status422UnprocessableEntity);
 
@@ -254,7 +254,7 @@ internal static class CcJobEndpoints
                 "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
                 _ => throw new InvalidInputException($"omit-tagged must be true or false, not \"{omit}\""),
             };
-            var count = await jobs.DeleteStartedBeforeAsync(context.RequireCaller(), before, omitTagged, cancellationToken);
+            var count = await jobs.DeleteStartedBeforeAsync(context.User.RequireCaller(), before, omitTagged, cancellationToken);
             return CcApi.Message($"Successfully deleted {count} jobs");
         });
 

@@ -1,4 +1,4 @@
-using Clusterdeck.Authentication;
+using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Errors;
 using Clusterdeck.Core.Nodes;
 
@@ -24,7 +24,7 @@ internal static class CcNodeEndpoints
         {
             var request = await CcJson.ReadAsync<CcNodeStatesRequest>(context.Request, "parsing request body failed", cancellationToken);
             var reports = request.Nodes?.Select((node, i) => node?.ToReport() ?? throw new InvalidInputException($"nodes[{i}]: null instead of a node")).ToList();
-            var result = await nodes.UpdateStatesAsync(context.RequireCaller(), request.Cluster, reports, cancellationToken);
+            var result = await nodes.UpdateStatesAsync(context.User.RequireCaller(), request.Cluster, reports, cancellationToken);
             var skipped = result.SkippedHosts.Count == 0
                 ? ""
                 : $"; skipped {result.SkippedHosts.Count} host(s) in no subcluster of {request.Cluster}: {string.Join(", ", result.SkippedHosts.Take(10))}";

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Clusterdeck.Authentication;
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Errors;
@@ -30,13 +29,13 @@ internal static class CcUserEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, UserService users, CancellationToken cancellationToken)
     {
         var specialOnly = context.Request.Query["not-just-user"] == "true";
-        var list = await users.ListAsync(context.RequireCaller(), specialOnly, cancellationToken);
+        var list = await users.ListAsync(context.User.RequireCaller(), specialOnly, cancellationToken);
         return Results.Json(list.Select(u => new CcUser(u.Username, u.Name ?? "", [.. u.Roles.Select(r => r.ToName())], u.Email ?? "", u.Projects)));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, UserService users, CancellationToken cancellationToken)
     {
-        var caller = context.RequireCaller();
+        var caller = context.User.RequireCaller();
         if (!AccessRules.CanManageUsers(caller))
         {
             return CcApi.Error(StatusCodes.Status403Forbidden, "only admins are allowed to create new users");
@@ -95,7 +94,7 @@ internal static class CcUserEndpoints
         var form = await ReadFieldsAsync(context.Request, cancellationToken);
         try
         {
-            await users.DeleteAsync(context.RequireCaller(), form.Get("username"), cancellationToken);
+            await users.DeleteAsync(context.User.RequireCaller(), form.Get("username"), cancellationToken);
         }
         catch (DomainException e) when (e is not AccessDeniedException)
         {
@@ -107,7 +106,7 @@ internal static class CcUserEndpoints
 
     private static async Task<IResult> UpdateAsync(HttpContext context, UserService users, string id, CancellationToken cancellationToken)
     {
-        var caller = context.RequireCaller();
+        var caller = context.User.RequireCaller();
         if (!AccessRules.CanManageUsers(caller))
         {
             return CcApi.Error(StatusCodes.Status403Forbidden, "only admins are allowed to update a user");
@@ -152,7 +151,7 @@ internal static class CcUserEndpoints
         var username = (await ReadFieldsAsync(context.Request, cancellationToken)).Get("username");
         try
         {
-            return Results.Text(await tokens.IssueAsync(context.RequireCaller(), username, null, cancellationToken), "text/plain");
+            return Results.Text(await tokens.IssueAsync(context.User.RequireCaller(), username, null, cancellationToken), "text/plain");
         }
         catch (NotFoundException e)
         {
@@ -161,7 +160,7 @@ internal static class CcUserEndpoints
     }
 
     private static IResult Roles(HttpContext context) =>
-        AccessRules.CanManageUsers(context.RequireCaller())
+        AccessRules.CanManageUsers(context.User.RequireCaller())
             ? Results.Json(RoleNames.All)
             : CcApi.Error(StatusCodes.Status403Forbidden, "only admins are allowed to fetch a list of roles");
 

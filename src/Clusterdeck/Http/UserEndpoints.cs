@@ -1,4 +1,3 @@
-using Clusterdeck.Authentication;
 using Clusterdeck.Core.Accounts;
 using Clusterdeck.Core.Authentication;
 using Clusterdeck.Core.Configuration;
@@ -28,16 +27,16 @@ internal static class UserEndpoints
 
     private static async Task<Ok<UserResponse[]>> ListAsync(HttpContext context, UserService users, bool? specialRolesOnly, CancellationToken cancellationToken)
     {
-        var list = await users.ListAsync(context.RequireCaller(), specialRolesOnly ?? false, cancellationToken);
+        var list = await users.ListAsync(context.User.RequireCaller(), specialRolesOnly ?? false, cancellationToken);
         return TypedResults.Ok(list.Select(UserResponse.From).ToArray());
     }
 
     private static async Task<Ok<UserResponse>> GetAsync(HttpContext context, UserService users, string username, CancellationToken cancellationToken) =>
-        TypedResults.Ok(UserResponse.From(await users.GetAsync(context.RequireCaller(), username, cancellationToken)));
+        TypedResults.Ok(UserResponse.From(await users.GetAsync(context.User.RequireCaller(), username, cancellationToken)));
 
     private static async Task<Created<UserResponse>> CreateAsync(HttpContext context, UserService users, CreateUserRequest request, CancellationToken cancellationToken)
     {
-        var user = await users.CreateAsync(context.RequireCaller(), new NewUser
+        var user = await users.CreateAsync(context.User.RequireCaller(), new NewUser
         {
             Username = request.Username,
             Name = request.Name,
@@ -51,7 +50,7 @@ internal static class UserEndpoints
 
     private static async Task<Ok<UserResponse>> UpdateAsync(HttpContext context, UserService users, string username, UpdateUserRequest request, CancellationToken cancellationToken)
     {
-        var user = await users.UpdateAsync(context.RequireCaller(), username, new UserChanges
+        var user = await users.UpdateAsync(context.User.RequireCaller(), username, new UserChanges
         {
             Name = request.Name,
             Email = request.Email,
@@ -64,7 +63,7 @@ internal static class UserEndpoints
 
     private static async Task<NoContent> DeleteAsync(HttpContext context, UserService users, string username, CancellationToken cancellationToken)
     {
-        await users.DeleteAsync(context.RequireCaller(), username, cancellationToken);
+        await users.DeleteAsync(context.User.RequireCaller(), username, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -76,12 +75,12 @@ internal static class UserEndpoints
             lifetime = DurationText.TryParse(request.Ttl, out var ttl) ? ttl : throw new InvalidInputException($"ttl '{request.Ttl}' is not a duration (examples: 24h, 90m)");
         }
 
-        return TypedResults.Ok(new TokenResponse(await tokens.IssueAsync(context.RequireCaller(), username, lifetime, cancellationToken)));
+        return TypedResults.Ok(new TokenResponse(await tokens.IssueAsync(context.User.RequireCaller(), username, lifetime, cancellationToken)));
     }
 
     private static Ok<SessionResponse> Session(HttpContext context, IAntiforgery antiforgery)
     {
-        var caller = context.RequireCaller();
+        var caller = context.User.RequireCaller();
         var csrf = caller.Method == AuthMethod.Session ? antiforgery.GetAndStoreTokens(context).RequestToken : null;
         return TypedResults.Ok(new SessionResponse(caller.Username, [.. caller.Roles.Select(r => r.ToName())], caller.Method.ToString().ToLowerInvariant(), csrf));
     }

@@ -55,7 +55,7 @@ public sealed class UiSite : IAsyncLifetime
     public string PasswordOf(string username) =>
         username == "admin" ? Server.InitialAdminPassword : $"pw-{username}";
 
-    /// <summary>A fresh browser context signed in as <paramref name="username"/> (through the login endpoint), and a page in it.</summary>
+    /// <summary>A fresh browser context signed in as <paramref name="username"/> (through the login endpoint), and a page in it; the test closes <c>page.Context</c>.</summary>
     public async Task<IPage> SignedInPageAsync(IBrowser browser, string username)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });

@@ -15,15 +15,8 @@ public sealed class DemoMetricSynthesizerTests
     private static readonly IReadOnlyList<MetricConfig> Metrics = Catalog.MetricConfigFor(DemoCluster.Name, Main.Name, restrictedCaller: false);
     private static readonly IReadOnlyList<DemoJobPlan> Plans = DemoWorkload.Plan(600, Now, seed: 5, Cluster);
 
-    /// <summary>What the demo's builder does with a plan: data, statistics as the archiver computes them, footprint as the import does.</summary>
-    private static (Job Job, JobData Data) Archive(DemoJobPlan plan)
-    {
-        var missing = new List<string>();
-        var data = JobStatisticsAggregation.PrepareForArchive(DemoMetricSynthesizer.Synthesize(plan, Metrics, Main), missing);
-        var statistics = JobStatisticsAggregation.FromNodeSeries(plan.Job, data, Metrics, missing);
-        Assert.True(new JobPlacement(Catalog).TryPrepareArchived(plan.Job with { Statistics = statistics }, out var job, out var rejection), rejection.Message);
-        return (job, data);
-    }
+    /// <summary>What the demo's builder writes for a plan.</summary>
+    private static (Job Job, JobData Data) Archive(DemoJobPlan plan) => DemoArchiveBuilder.Prepare(plan, Metrics, Main, new JobPlacement(Catalog));
 
     [Fact]
     public void Synthesize_SamePlan_SameSeries()

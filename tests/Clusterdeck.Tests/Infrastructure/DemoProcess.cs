@@ -6,7 +6,7 @@ namespace Clusterdeck.Tests.Infrastructure;
 
 /// <summary>
 /// <c>clusterdeck demo</c> as a separate process on a free 127.0.0.1 port: it runs until interrupted, spawns processes
-/// of its own and must be stopped by a signal (SIGINT for the orderly stop, SIGKILL for a crash), which an in-process
+/// of its own and must be stopped by a signal (SIGTERM for the orderly stop, SIGKILL for a crash), which an in-process
 /// run cannot receive.
 /// </summary>
 public sealed partial class DemoProcess : IAsyncDisposable
@@ -23,8 +23,6 @@ public sealed partial class DemoProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
-
-    public int Pid => _process.Id;
 
     /// <summary>What the demo printed so far (stdout and stderr interleaved).</summary>
     public string Output => string.Join(Environment.NewLine, _output);
@@ -73,7 +71,7 @@ public sealed partial class DemoProcess : IAsyncDisposable
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>Waits until the output contains <paramref name="text"/>; fails when the process exits first or the time is up.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    private async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         while (!Output.Contains(text, StringComparison.Ordinal))
@@ -105,10 +103,7 @@ public sealed partial class DemoProcess : IAsyncDisposable
     /// </summary>
     public async Task<int> TerminateAsync()
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(deadline.Token);

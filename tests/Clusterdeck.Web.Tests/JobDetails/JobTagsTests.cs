@@ -42,7 +42,7 @@ public sealed class JobTagsTests : BunitContext
     }
 
     [Fact]
-    public void Admin_CreatesAGlobalTag_AttachedAndRemovable()
+    public async Task Admin_CreatesAGlobalTag_AttachedAndRemovable()
     {
         var tags = RenderAs("root", "admin");
         Assert.Equal(["root", "global", "admin"], tags.FindAll("[data-testid=new-tag-scope] option").Select(o => o.GetAttribute("value")));
@@ -57,6 +57,8 @@ public sealed class JobTagsTests : BunitContext
         tags.Find("[data-testid=remove-tag]").Click();
         tags.WaitForAssertion(() => Assert.Empty(tags.FindAll("[data-testid=tag]")));
         Assert.Empty(tags.FindAll("[data-testid=tag-error]"));
+        // Created in the scope chosen, not as root's private tag.
+        Assert.NotNull(await _stores.FindAsync("review", "slow", TagScopes.Global, Xunit.TestContext.Current.CancellationToken));
     }
 
     [Fact]

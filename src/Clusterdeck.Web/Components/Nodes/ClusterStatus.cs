@@ -27,11 +27,8 @@ public sealed record ClusterStatus
 
     public long AllocatedAccelerators { get; init; }
 
-    /// <summary>
-    /// Puts the status together: <paramref name="counts"/> as <see cref="NodeService.CountStatesAsync"/> answers
-    /// (scheduler states, then health states), <paramref name="runningJobs"/> the cluster's running jobs.
-    /// </summary>
-    public static ClusterStatus Build(IReadOnlyList<Node> nodes, IReadOnlyList<NodeStateCount> counts, IReadOnlyList<Job> runningJobs)
+    /// <summary>Puts the status together from the cluster's nodes and its running jobs; the state counts are the nodes'.</summary>
+    public static ClusterStatus Build(IReadOnlyList<Node> nodes, IReadOnlyList<Job> runningJobs)
     {
         var jobsPerHost = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var job in runningJobs)
@@ -45,8 +42,8 @@ public sealed record ClusterStatus
         return new ClusterStatus
         {
             Nodes = [.. nodes.Select(n => new NodeRow(n, jobsPerHost.GetValueOrDefault(n.Hostname)))],
-            SchedulerCounts = InOrder(counts, SchedulerStates.All),
-            HealthCounts = InOrder(counts, MonitoringStates.All),
+            SchedulerCounts = InOrder(nodes.Select(n => n.State.SchedulerState), SchedulerStates.All),
+            HealthCounts = InOrder(nodes.Select(n => n.State.HealthState), MonitoringStates.All),
             RunningJobs = runningJobs.Count,
             AllocatedNodes = jobsPerHost.Count,
             AllocatedCores = runningJobs.Sum(j => (long)j.NumHwthreads),
@@ -63,8 +60,9 @@ public sealed record ClusterStatus
             (string.IsNullOrWhiteSpace(text) || row.Node.Hostname.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))
             && (string.IsNullOrEmpty(state) || row.Node.State.SchedulerState == state || row.Node.State.HealthState == state));
 
-    private static NodeStateCount[] InOrder(IReadOnlyList<NodeStateCount> counts, IReadOnlyList<string> states) =>
-        [.. states
-            .Select(state => new NodeStateCount(state, counts.Where(c => c.State == state).Sum(c => c.Count)))
-            .Where(c => c.Count > 0)];
+    private static NodeStateCount[] InOrder(IEnumerable<string> nodeStates, IReadOnlyList<string> states)
+    {
+        var counts = nodeStates.CountBy(state => state).ToDictionary(StringComparer.Ordinal);
+        return [.. states.Where(counts.ContainsKey).Select(state => new NodeStateCount(state, counts[state]))];
+    }
 }

@@ -1,6 +1,6 @@
 using Clusterdeck.Core.Jobs;
 
-namespace Clusterdeck.Web.JobList;
+namespace Clusterdeck.Web.Components;
 
 /// <summary>The badge colour of a job state: green while it runs, blue when it ended well, red or amber when it did not.</summary>
 public static class JobStateStyle
