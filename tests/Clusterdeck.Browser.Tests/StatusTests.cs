@@ -65,7 +65,7 @@ public sealed class StatusTests(Chromium chromium, UiSite site)
         await admin.WaitForURLAsync($"**/nodes/{Cluster}/f0104");
         await Assertions.Expect(admin.GetByTestId("node-scheduler-state")).ToHaveAttributeAsync("data-state", "allocated");
         await Assertions.Expect(admin.GetByTestId("node-topology")).ToContainTextAsync("2 sockets × 36 cores × 1 threads = 72 hardware threads");
-        await Assertions.Expect(admin.GetByTestId("node-running-jobs").Locator("[data-job-id='5101002']")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByTestId("node-running-jobs").Locator("[data-job-id='5400002']")).ToBeVisibleAsync();
 
         var plots = admin.GetByTestId("node-plot");
         await Assertions.Expect(plots).ToHaveCountAsync(19);
